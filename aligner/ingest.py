@@ -1,0 +1,324 @@
+"""Files to articles: find the inputs, decode them, and cut them into paragraphs with line numbers.
+
+Handles plain text with one paragraph per line, blank-line-separated paragraphs, hard-wrapped
+lines (joined back), a whole file that is one escaped field (outer quotes, \\" inside), and
+Markdown (through markdown-it-py) with optional YAML front matter. Files are only ever read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from aligner.decode import UndecodableError, decode
+from aligner.model import LoadProblem
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+#: Larger inputs are refused: no news article comes near, and the alignment is quadratic.
+MAX_BYTES = 64 * 1024 * 1024
+
+BlockKind = Literal["text", "heading", "item", "quote", "code", "html"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as found in the file, before it gets a role."""
+
+    line: int  # 1-based line where it starts
+    text: str
+    kind: BlockKind = "text"
+    run: int = 0  # blocks on adjacent lines (no blank line between) share a run number
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    path: str
+    blocks: tuple[Block, ...]
+    encoding: str
+    encoding_guessed: bool
+    front_matter: dict[str, str] = field(default_factory=dict)
+
+
+class IngestError(Exception):
+    """An input that cannot be read; str() is the one-line reason."""
+
+
+def collect_inputs(paths: list[str]) -> tuple[list[Path], list[LoadProblem]]:
+    """Expand directories (sorted, text and Markdown files only) and drop repeats of one file."""
+    found: list[Path] = []
+    problems: list[LoadProblem] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            try:
+                entries = sorted(
+                    p for p in path.iterdir()
+                    if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+                )
+            except OSError as e:
+                problems.append(LoadProblem(raw, f"cannot list directory: {e.strerror or e}"))
+                continue
+            if not entries:
+                problems.append(LoadProblem(raw, "directory holds no .txt or .md articles"))
+            candidates = entries
+        elif path.exists():
+            candidates = [path]
+        else:
+            problems.append(LoadProblem(raw, "no such file or directory"))
+            continue
+        for p in candidates:
+            real = os.path.realpath(p)
+            if real in seen:
+                problems.append(LoadProblem(str(p), "given more than once; read once", skipped=False))
+                continue
+            seen.add(real)
+            found.append(p)
+    return found, problems
+
+
+def read_article(path: Path) -> RawArticle:
+    """Read one file into blocks, or raise IngestError with the reason."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"too large to be an article ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except IsADirectoryError:
+        raise IngestError("is a directory") from None
+    except OSError as e:
+        raise IngestError(f"cannot read: {e.strerror or e}") from None
+    try:
+        decoded = decode(data)
+    except UndecodableError as e:
+        raise IngestError(str(e)) from None
+    lines = split_lines(decoded.text)
+    front, body_start = _front_matter(lines)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        blocks = markdown_blocks(lines, body_start)
+    else:
+        blocks = text_blocks(lines, body_start)
+    if not blocks:
+        raise IngestError("no text in file" if not decoded.text.strip() else "no paragraphs found")
+    return RawArticle(str(path), tuple(blocks), decoded.encoding, decoded.guessed, front)
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split on CRLF, CR or LF only (str.splitlines also splits on form feeds and U+2028)."""
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# --- front matter -----------------------------------------------------------------------------
+
+_FRONT_KEYS = ("title", "outlet", "date", "url", "label", "source", "publisher", "published")
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """YAML front matter between '---' lines at the top: (fields, index of the first body line)."""
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        return {}, 0
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, 0
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return {}, end + 1
+    if not isinstance(data, dict):
+        return {}, end + 1
+    fields = {
+        str(k).lower(): str(v).strip()
+        for k, v in data.items()
+        if str(k).lower() in _FRONT_KEYS and v is not None and str(v).strip()
+    }
+    return fields, end + 1
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+_ESCAPED_QUOTE = re.compile(r'\\"|""')
+_UNESCAPE = re.compile(r'\\(["\\])|""')
+
+
+def _escaped_field(lines: list[str], start: int) -> bool:
+    """The whole file is one quoted field: opens and closes with '"', and every '"' inside is escaped."""
+    first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+    last = next((i for i in range(len(lines) - 1, start - 1, -1) if lines[i].strip()), None)
+    if first is None or last is None or (first == last and len(lines[first].strip()) < 2):
+        return False
+    head, tail = lines[first].lstrip(), lines[last].rstrip()
+    if not (head.startswith('"') and tail.endswith('"') and not tail.endswith('\\"')):
+        return False
+    inner = "\n".join([head[1:], *lines[first + 1 : last], tail[:-1]] if first != last else [head[1:-1]])
+    return '"' not in _ESCAPED_QUOTE.sub("", inner)
+
+
+def _unescape_field(lines: list[str], start: int) -> list[str]:
+    out = list(lines)
+    first = next(i for i in range(start, len(out)) if out[i].strip())
+    last = next(i for i in range(len(out) - 1, start - 1, -1) if out[i].strip())
+    out[first] = out[first].replace('"', "", 1)
+    cut = out[last].rfind('"')
+    out[last] = out[last][:cut] + out[last][cut + 1 :]
+    unescape = lambda s: _UNESCAPE.sub(lambda m: m.group(1) or '"', s)  # noqa: E731
+    if first == last and "\\n" in out[first]:
+        # A one-line field with escaped line breaks: every paragraph starts on that line.
+        return [*out[:first], *[unescape(p) for p in out[first].split("\\n")], *out[last + 1 :]]
+    return [unescape(s) for s in out]
+
+
+def text_blocks(lines: list[str], start: int = 0) -> list[Block]:
+    """Paragraphs of a plain-text file: one per line, blank-line separated, or hard-wrapped."""
+    line_numbers = list(range(1, len(lines) + 1))
+    if _escaped_field(lines, start):
+        unescaped = _unescape_field(lines, start)
+        if len(unescaped) != len(lines):  # escaped \n in a one-line field: all on its line
+            first = next(i for i in range(start, len(lines)) if lines[i].strip())
+            extra = len(unescaped) - len(lines)
+            line_numbers = line_numbers[: first + 1] + [first + 1] * extra + line_numbers[first + 1 :]
+        lines = unescaped
+    width = _wrap_width(lines[start:])
+    blocks: list[Block] = []
+    run = 0
+    current: list[str] = []
+    current_line = 0
+    previous_blank = True
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            text = _join_wrapped(current).strip()
+            if text:
+                blocks.append(Block(current_line, text, "text", run))
+        current = []
+
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            flush()
+            previous_blank = True
+            continue
+        if previous_blank:
+            run += 1
+        elif current and (width is None or len(current[-1].rstrip()) < 0.75 * width or _starts_new_item(line)):
+            flush()
+        if not current:
+            current_line = line_numbers[i]
+        current.append(line)
+        previous_blank = False
+    flush()
+    return blocks
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped file was wrapped at, or None when lines are whole paragraphs.
+
+    A wrapped file has many lines that continue on the next line and end close to one width."""
+    continued = [
+        len(lines[i].rstrip()) for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
+    ]
+    if len(continued) < 3:
+        return None
+    lengths = sorted(len(s.rstrip()) for s in lines if s.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 30 <= width <= 120:
+        return None
+    near = sum(1 for n in continued if n >= 0.75 * width)
+    return width if near >= 0.6 * len(continued) and max(lengths) <= width * 1.25 else None
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]\s|\d+[.)]\s)")
+
+
+def _starts_new_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line)) or line.startswith(("    ", "\t"))
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    out = lines[0].strip()
+    for line in lines[1:]:
+        piece = line.strip()
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].islower():
+            out += piece  # a word broken at the wrap
+        else:
+            out += " " + piece
+    return out
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def markdown_blocks(lines: list[str], start: int = 0) -> list[Block]:
+    """Block-level text of a Markdown file through markdown-it-py, inline markup removed."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    tokens = md.parse("\n".join(lines[start:]))
+    blocks: list[Block] = []
+    context: list[str] = []
+    run = 0
+    last_end = -2
+    for i, tok in enumerate(tokens):
+        if tok.nesting == 1:
+            context.append(tok.type)
+        elif tok.nesting == -1:
+            if context:
+                context.pop()
+            continue
+        if tok.type == "inline" and tok.map is not None:
+            text = _inline_text(tok).strip()
+            if not text:
+                continue
+            parent = context[-1] if context else "paragraph_open"
+            if parent == "heading_open":
+                kind: BlockKind = "heading"
+            elif "list_item_open" in context:
+                kind = "item"
+            elif "blockquote_open" in context:
+                kind = "quote"
+            else:
+                kind = "text"
+            begin, end = tok.map
+            run += begin > last_end
+            last_end = end
+            blocks.append(Block(begin + start + 1, text, kind, run))
+        elif tok.type in ("fence", "code_block") and tok.map is not None and tok.content.strip():
+            begin, end = tok.map
+            run += 1
+            last_end = end
+            blocks.append(Block(begin + start + 1, tok.content.strip(), "code", run))
+        elif tok.type == "html_block" and tok.map is not None:
+            text = re.sub(r"<[^>]*>", " ", tok.content)
+            text = re.sub(r"\s+", " ", text).strip()
+            if text:
+                run += 1
+                blocks.append(Block(tok.map[0] + start + 1, text, "html", run))
+    return blocks
+
+
+def _inline_text(token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            continue
+    return re.sub(r"[ \t]+", " ", "".join(parts))

@@ -1,0 +1,133 @@
+"""Word lists the aligner relies on, in one place. Each list says what it is for.
+
+They describe news typesetting and the outlets in general, never a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: News organisations and agencies: canonical name -> other ways articles write it. Used to read a
+#: source's outlet from its byline or copyright line, and to recognise "Reuters explains:"-style
+#: attributions of a passage to an outlet.
+OUTLETS: dict[str, tuple[str, ...]] = {
+    "The New York Times": ("New York Times", "NYT", "NY Times", "The Times", "New York Times Company"),
+    "The Washington Post": ("Washington Post", "WaPo", "The Post"),
+    "The Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "USA Today": ("USA TODAY",),
+    "Los Angeles Times": ("LA Times", "L.A. Times"),
+    "The Guardian": ("Guardian",),
+    "The Times of London": (),
+    "The Telegraph": ("Daily Telegraph",),
+    "The Independent": (),
+    "Financial Times": ("FT",),
+    "The Economist": (),
+    "Reuters": ("Thomson Reuters",),
+    "Associated Press": ("The Associated Press", "AP"),
+    "Agence France-Presse": ("AFP", "Agence France Presse"),
+    "Bloomberg": ("Bloomberg News",),
+    "ABC News": ("ABC",),
+    "CBS News": ("CBS",),
+    "NBC News": ("NBC",),
+    "CNN": (),
+    "Fox News": ("Fox", "FoxNews", "Fox News Channel"),
+    "MSNBC": (),
+    "NPR": ("National Public Radio",),
+    "BBC": ("BBC News",),
+    "Al Jazeera": ("Aljazeera",),
+    "HuffPost": ("Huffington Post", "The Huffington Post"),
+    "Breitbart": ("Breitbart News",),
+    "Politico": (),
+    "The Hill": (),
+    "Axios": (),
+    "Newsweek": (),
+    "The Atlantic": (),
+    "The National": (),
+    "TASS": ("Itar-Tass",),
+    "RIA Novosti": ("RIA",),
+    "Interfax": (),
+    "Xinhua": (),
+    "Yonhap": (),
+    "Kyodo": ("Kyodo News",),
+    "Der Spiegel": ("Spiegel",),
+    "Le Monde": (),
+    "Daily Mail": ("Mail Online",),
+    "The Daily Beast": ("Daily Beast",),
+    "Vox": (),
+    "Slate": (),
+    "Business Insider": (),
+    "Sputnik": (),
+    "Russia Today": (),
+    "Haaretz": (),
+    "The Jerusalem Post": ("Jerusalem Post",),
+    "Times of Israel": ("The Times of Israel",),
+}
+
+#: Every written form of an outlet name (lower case) -> its canonical name.
+OUTLET_BY_ALIAS: dict[str, str] = {
+    alias.lower(): canonical
+    for canonical, aliases in OUTLETS.items()
+    for alias in (canonical, *aliases)
+}
+
+#: Outlet names as a case-sensitive pattern, longest first so "The Washington Post" wins over
+#: "Washington Post".
+OUTLET_PATTERN = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(a) for a in sorted({a for c, al in OUTLETS.items() for a in (c, *al)}, key=len, reverse=True))
+    + r")\b"
+)
+
+#: Whole paragraphs that are site furniture, not reporting (matched after folding, lower case,
+#: surrounding punctuation removed).
+BOILERPLATE_LINES = re.compile(
+    r"^(?:related(?: topics| articles| stories| coverage| content)?|photograph|photo|image|video|advertisement|"
+    r"ad|sponsored(?: content)?|powered by automated translation|automated translation|"
+    r"please let us know if you're having issues with commenting|comments?|show comments|"
+    r"share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|"
+    r"(?:click|tap) here.*|read more.*|read (?:the )?full (?:story|article).*|continue reading.*|"
+    r"story continues below.*|listen to this article.*|sign up.*|subscribe.*|follow us.*|"
+    r"most (?:popular|read)|trending|more from .{1,40}|recommended(?: for you)?|you may also like|"
+    r"skip to (?:main )?content|back to top|leave a comment|join the conversation|"
+    r"this article was (?:originally )?published.*|this story has been updated.*|"
+    r"all rights reserved\.?|loading(?:\.\.\.)?|watch(?: live)?|live updates)$"
+)
+
+#: Lines that describe the article rather than tell the story: byline, credit, copyright, length.
+META_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "By Jane Doe", "ByABC News", "By JANE DOE and JOHN ROE, Associated Press"
+    re.compile(
+        r"^By\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|da|van|von|al|bin|el))*"
+        r"(?:,\s*(?:[A-Z][\w.'\u2019-]*\s*)+)?$"
+    ),
+    re.compile(r"^(?:written|reported|reporting|edited|editing|compiled) by\b", re.I),
+    re.compile(r"^credit:", re.I),
+    re.compile(r"^(?:copyright|\(c\)|©)", re.I),
+    re.compile(r"\ball rights reserved\b", re.I),
+    re.compile(r"^word count:?\s*\d", re.I),
+    re.compile(r"^(?:additional reporting|contributing|contributors?:)", re.I),
+    re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b", re.I),
+    re.compile(r"^(?:updated|published|posted|last updated|first published)\b[:\s]", re.I),
+    re.compile(r"^(?:source|sources):\s", re.I),
+)
+
+#: Photo credits at the end of a line ("... / AP", "Jane Doe/AP Photo", "(Getty Images)").
+PHOTO_AGENCIES = (
+    r"AP|AFP|EPA|Reuters|Getty Images|Getty|Bloomberg|Shutterstock|Sipa|Xinhua|TASS|Sputnik|UPI|"
+    r"NurPhoto|Anadolu|Pool|AP Images|EPA-EFE|Corbis|Alamy|SOPA Images|LightRocket"
+)
+CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?:/|\|)\s*(?:[A-Z][\w.'-]*\s+){0,4}(?:" + PHOTO_AGENCIES + r")(?:\s+(?:Photo|Images|Pool))?\)?\.?\s*$"),
+    re.compile(r"\b(?:AP|AFP|Pool|File|Getty|Reuters|EPA|Staff) Photo\b"),
+    re.compile(r"\((?:[^()]*\s)?(?:Photo|Photograph|Image)s? (?:by|credit|courtesy)\b", re.I),
+    re.compile(r"\b(?:Photo|Photograph|Image|Picture) (?:by|credit|courtesy of)\b", re.I),
+    re.compile(r"^(?:Photo|Photograph|Image|Caption|Image caption|Picture)\s*:", re.I),
+    re.compile(r"\((?:" + PHOTO_AGENCIES + r")(?: Photo| Images)?(?:/[^)]*)?\)\s*$"),
+)
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -1,0 +1,72 @@
+"""Inputs to `Source`s and role-tagged, segmented `Paragraph`s: the first stages of the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aligner.ingest import IngestError, collect_inputs, read_article
+from aligner.metadata import describe
+from aligner.model import LoadProblem, Paragraph, Source
+from aligner.roles import assign_roles
+from aligner.segment import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    sources: tuple[Source, ...]
+    paragraphs: tuple[Paragraph, ...]
+    problems: tuple[LoadProblem, ...]
+
+
+def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Loaded:
+    """Read every input; unreadable ones become problems, the rest sources.
+
+    `labels` name the articles in input order (after directories are expanded), whether or not
+    each one could be read, so a label always lands on the file the user meant."""
+    files, problems = collect_inputs([str(p) for p in paths])
+    labels = list(labels or ())
+    sources: list[Source] = []
+    paragraphs: list[Paragraph] = []
+    used_ids: set[str] = set()
+    for position, path in enumerate(files):
+        try:
+            article = read_article(path)
+        except IngestError as e:
+            problems.append(LoadProblem(str(path), str(e)))
+            continue
+        if article.encoding_guessed and not article.encoding.startswith("utf-16"):
+            problems.append(
+                LoadProblem(str(path), f"not UTF-8 or UTF-16; read as {article.encoding}", skipped=False)
+            )
+        source_id = _unique_id(path.name, used_ids)
+        roles = assign_roles(article.blocks)
+        about = describe(article.blocks, roles, article.front_matter)
+        label = labels[position] if position < len(labels) else article.front_matter.get("label") or path.stem
+        sources.append(
+            Source(
+                id=source_id,
+                path=str(path),
+                label=label,
+                title=about.title,
+                outlet=about.outlet,
+                published=about.published,
+                encoding=article.encoding,
+            )
+        )
+        for index, (block, role) in enumerate(zip(article.blocks, roles)):
+            paragraphs.append(
+                Paragraph(source_id, index, block.line, role, block.text, split_sentences(block.text))
+            )
+    return Loaded(tuple(sources), tuple(paragraphs), tuple(problems))
+
+
+def _unique_id(name: str, used: set[str]) -> str:
+    """The base name, or base name#2, #3... when another input has the same base name."""
+    candidate, n = name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{name}#{n}"
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,98 @@
+"""A source's title, outlet and publication date, read from front matter or the article's furniture."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from aligner.ingest import Block
+from aligner.lexicons import MONTH_ABBREVIATIONS, MONTHS, OUTLET_BY_ALIAS
+from aligner.model import Role
+from aligner.text import fold
+
+_MONTH_NUMBER = {
+    name: next(i + 1 for i, month in enumerate(MONTHS) if month.startswith(name))
+    for name in MONTHS + MONTH_ABBREVIATIONS
+}
+_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_ABSOLUTE_DATES = (
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("month", "day", "year")),
+    (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I), ("day", "month", "year")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("year", "month", "day")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    title: str | None
+    outlet: str | None
+    published: date | None
+
+
+def parse_absolute_date(text: str) -> date | None:
+    """The first full calendar date written in `text` ("July 14, 2016", "14 July 2016", "2016-07-14")."""
+    best: tuple[int, date] | None = None
+    for pattern, order in _ABSOLUTE_DATES:
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups()))
+            month = parts["month"]
+            month_number = int(month) if month.isdigit() else _MONTH_NUMBER[month.lower()]
+            try:
+                found = date(int(parts["year"]), month_number, int(parts["day"]))
+            except ValueError:
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), found)
+            break
+    return best[1] if best else None
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The lexicon's name for an outlet written as `name`, or None when it is not a known outlet."""
+    cleaned = re.sub(r"\s+", " ", fold(name)).strip(" .,;:*-|").strip()
+    cleaned = re.sub(r"\s+(?:company|co\.?|inc\.?|llc|ltd\.?|group|corp\.?)$", "", cleaned, flags=re.I)
+    return OUTLET_BY_ALIAS.get(cleaned.lower())
+
+
+def describe(blocks: Sequence[Block], roles: Sequence[Role], front: dict[str, str]) -> Description:
+    """Front matter wins; otherwise the headline, a byline or copyright line, and a dated meta line."""
+    title = front.get("title") or next(
+        (fold(b.text) for b, r in zip(blocks, roles) if r == "headline"), None
+    )
+    outlet = front.get("outlet") or front.get("publisher") or front.get("source") or _outlet_in_text(blocks, roles)
+    published = None
+    for key in ("date", "published"):
+        if key in front:
+            published = parse_absolute_date(front[key])
+            if published:
+                break
+    if published is None:
+        published = next(
+            (d for b, r in zip(blocks, roles) if r == "meta" and (d := parse_absolute_date(fold(b.text)))), None
+        )
+    return Description(title, outlet, published)
+
+
+_COPYRIGHT = re.compile(r"^(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?(.+)$", re.I)
+_BYLINE = re.compile(r"^By\s*(.+)$")
+_DATE_TAIL = re.compile(rf"[\s,]+(?:(?:{_MONTH})\.?\s+\d{{1,2}},?\s+)?\d{{4}}.*$|\.?\s*all rights reserved.*$", re.I)
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\(([^)]{2,40})\)\s*(?:--|\u2014|\u2013|-)")
+
+
+def _outlet_in_text(blocks: Sequence[Block], roles: Sequence[Role]) -> str | None:
+    for b, role in zip(blocks, roles):
+        text = fold(b.text).strip(" *\u2022\u00b7-\u2014|").strip()
+        if role == "meta":
+            for pattern in (_COPYRIGHT, _BYLINE):
+                m = pattern.match(text)
+                if m and (name := canonical_outlet(_DATE_TAIL.sub("", m.group(1)))):
+                    return name
+            if name := canonical_outlet(text):
+                return name
+        elif role == "body":
+            m = _DATELINE_AGENCY.match(text)
+            if m and (name := canonical_outlet(m.group(1))):
+                return name
+    return None

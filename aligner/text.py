@@ -1,0 +1,75 @@
+"""Text folding and word tokens for matching. The text shown to the user is never changed."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+# Characters that differ between outlets' typesetting but not in meaning.
+_FOLD = str.maketrans(
+    {
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u2026": "...",
+        # Invisible characters that break words apart.
+        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+    }
+)
+_SPACES = re.compile(r"\s+")
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Typographic variants to one form, runs of white space to one space. Case is kept."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of folded text ("Russia's" stays one token)."""
+    return [w.lower() for w in WORD.findall(fold(text))]
+
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word.removesuffix("'s"))
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _visible_table() -> dict[int, str]:
+    table: dict[int, str] = {c: chr(0x2400 + c) for c in range(32)}  # C0 as control pictures: ␛, ␀...
+    table[0x09] = " "
+    del table[0x0A]
+    table[0x7F] = "\u2421"  # ␡
+    for c in range(0x80, 0xA0):  # C1 controls, including the 8-bit CSI that terminals obey
+        table[c] = "\ufffd"
+    # Bidi overrides and isolates, zero-width characters and separators: they reorder or hide
+    # text, so they are shown as a replacement mark rather than obeyed.
+    for c in (0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB,
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[c] = "\ufffd"
+    table[0x2028] = " "
+    table[0x2029] = " "
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """Text safe to show: control and invisible formatting characters replaced by visible marks
+    (ESC becomes ␛), so article text can never drive the terminal. Newlines are kept."""
+    return text.translate(_VISIBLE)

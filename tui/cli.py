@@ -1,0 +1,136 @@
+"""The `synoptic` command: open the reading room, or print a report without starting the UI.
+
+    synoptic [PATH ...] [--label NAME ...]                 open the app (default: the bundled seeds)
+    synoptic --format json|markdown [PATH ...] [-o FILE]   print or write the alignment
+
+Every failure is one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import NoReturn
+
+EXIT_OK = 0
+EXIT_NO_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage + error
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def seeds_dir() -> Path:
+    """The five sample articles: beside the packages in a checkout, inside tui/ in a wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "seeds", here / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "seeds"
+
+
+def version() -> str:
+    try:
+        return metadata.version("synoptic-reader")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="synoptic",
+        description="Compare news articles about one event: paragraphs grouped by sub-topic in "
+        "synchronized columns, shared facts highlighted, contradictions flagged.",
+        epilog="With no PATH, the bundled seed articles are opened.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=".txt or .md articles, or directories of them")
+    parser.add_argument(
+        "--format", choices=("json", "markdown"), help="print the alignment in this format instead of opening the app"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    parser.add_argument(
+        "--label", action="append", default=[], metavar="NAME",
+        help="name the columns, once per article in input order (default: the file name)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (synoptic ... | head); leave quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as e:  # the promise is: no traceback, ever
+        print(f"synoptic: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = args.paths or [str(seeds_dir())]
+    if args.output and not args.format:
+        parser.error("-o/--output needs --format")
+    if args.format is None:
+        from tui.app import run_app
+
+        return run_app(paths, args.label)
+    return _report(parser, paths, args)
+
+
+def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Namespace) -> int:
+    from aligner import align
+    from aligner.atomic import write_text_atomic
+    from aligner.ingest import collect_inputs
+    from aligner.report import alignment_to_json, alignment_to_markdown
+
+    files, _ = collect_inputs(paths)
+    if len(args.label) > len(files):
+        parser.error(f"{len(args.label)} labels given for {len(files)} articles")
+    if args.output and any(_same_file(args.output, f) for f in files):
+        parser.error(f"refusing to overwrite the input file {args.output}")
+    alignment = align(paths, args.label)
+    for problem in alignment.problems:
+        kind = "skipped" if problem.skipped else "warning"
+        print(f"synoptic: {kind}: {problem.path}: {problem.reason}", file=sys.stderr)
+    if not alignment.sources:
+        print("synoptic: no readable articles in the input", file=sys.stderr)
+        return EXIT_NO_INPUT
+    if args.format == "json":
+        import json
+
+        text = json.dumps(alignment_to_json(alignment), ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = alignment_to_markdown(alignment)
+    if args.output:
+        try:
+            write_text_atomic(args.output, text)
+        except OSError as e:
+            print(f"synoptic: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+            return EXIT_NO_INPUT
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())
