@@ -7,8 +7,10 @@ paragraph per source per row caps pairwise F1 at 0.49, so neither constraint is 
 
 Similarity of two paragraphs from different sources: cosine of word and character TF-IDF
 vectors (each paragraph blended with its neighbours in its own article), plus the best cosine
-between one sentence of each. Clustering is average link over cross-source pairs only: two
-paragraphs of one article are never compared with each other, they only meet through others.
+between one sentence of each, plus the correlation of their similarity profiles (how alike their
+similarities to every other paragraph are). Clustering is average link over cross-source pairs
+only: two paragraphs of one article are never compared with each other, they only meet through
+others.
 """
 
 from __future__ import annotations
@@ -71,7 +73,25 @@ def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
     s = (tuning.WORD_WEIGHT * (w @ w.T) + (1 - tuning.WORD_WEIGHT) * (c @ c.T)).toarray()
     if tuning.SENTENCE_WEIGHT:
         s += tuning.SENTENCE_WEIGHT * best_sentence_similarity(units)
-    return s.astype(np.float32)
+    s = s.astype(np.float32)
+    if tuning.PROFILE_WEIGHT:
+        s += tuning.PROFILE_WEIGHT * profile_similarity(s)
+    return s
+
+
+def profile_similarity(s: np.ndarray) -> np.ndarray:
+    """Second-order similarity: the correlation of two paragraphs' similarities to all others.
+
+    Two paragraphs on one sub-topic resemble the same third paragraphs even when they share
+    few words with each other; this lifts them without lifting pairs that merely share the
+    story's common vocabulary."""
+    profiles = s.copy()
+    np.fill_diagonal(profiles, 0.0)
+    profiles -= profiles.mean(axis=1, keepdims=True)
+    norms = np.linalg.norm(profiles, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    profiles /= norms
+    return profiles @ profiles.T
 
 
 def best_sentence_similarity(units: Sequence[Unit]) -> np.ndarray:

@@ -1,9 +1,12 @@
 """Sentence matches: pairs of sentences from different sources that state the same fact.
 
-Candidates come from the cluster's sentence TF-IDF (any shared distinctive wording); each is then
-scored with `aligner.similarity.sentence_similarity`, the public function. A pair in one row
-(the grouping already says the two paragraphs are on one sub-topic) needs less evidence than a
-pair from two rows, which must pass the same_fact threshold on its own.
+Candidates come from the cluster's sentence TF-IDF (they share distinctive wording). Each is
+scored with `aligner.similarity.sentence_similarity` (the public function, reported as the match
+score); the decision adds the cluster's own evidence, the sentence TF-IDF cosine, which knows
+which words single out a fact in this story (IDF fitted on the cluster). A pair is kept when each
+sentence is the other's best candidate in that source, and the evidence passes a threshold that
+is lower inside one row (the grouping already puts the two paragraphs on one sub-topic) than
+across rows.
 """
 
 from __future__ import annotations
@@ -25,25 +28,24 @@ def match_sentences(paragraphs: Sequence[Paragraph], groups: Sequence[Group]) ->
     row_of: dict[ParagraphKey, int] = {key: g.id for g in groups for key in g.members}
     index = SentenceIndex(story)
     refs = index.refs
-    # Best match of each sentence in each other source: (sentence, other source) -> (score, partner)
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for rows, cols, _ in index.cross_source_cosines(tuning.MATCH_CANDIDATE_COSINE):
-        for i, j in zip(rows.tolist(), cols.tolist()):
-            a, b = refs[i], refs[j]
-            score = _score(a, b)
-            same_row = row_of.get(a.paragraph) == row_of.get(b.paragraph)
-            needed = tuning.MATCH_IN_ROW_THRESHOLD if same_row else tuning.SAME_FACT_THRESHOLD
-            if score < needed:
-                continue
-            for x, y in ((i, j), (j, i)):
-                key = (x, refs[y].source)
-                if key not in best or best[key][0] < score:
-                    best[key] = (score, y)
-    pairs = {tuple(sorted((i, j))): score for (i, _), (score, j) in best.items()}
-    matches = [
-        Match(_span(refs[i]), _span(refs[j]), round(score, 3), match_kind(refs[i].text, refs[j].text))
-        for (i, j), score in pairs.items()
-    ]
+    candidates: list[tuple[int, int, float, float]] = []  # (i, j, similarity, evidence)
+    best: dict[tuple[int, str], float] = {}  # best evidence of each sentence in each other source
+    for rows, cols, cosines in index.cross_source_cosines(tuning.MATCH_CANDIDATE_COSINE):
+        for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
+            similarity = _score(refs[i], refs[j])
+            evidence = similarity + cosine
+            candidates.append((i, j, similarity, evidence))
+            for x, other in ((i, refs[j].source), (j, refs[i].source)):
+                if best.get((x, other), -1.0) < evidence:
+                    best[(x, other)] = evidence
+    matches = []
+    for i, j, similarity, evidence in candidates:
+        a, b = refs[i], refs[j]
+        same_row = row_of.get(a.paragraph) == row_of.get(b.paragraph)
+        needed = tuning.MATCH_IN_ROW_EVIDENCE if same_row else tuning.MATCH_ACROSS_ROWS_EVIDENCE
+        mutual = best[(i, b.source)] == evidence and best[(j, a.source)] == evidence
+        if mutual and evidence >= needed:
+            matches.append(Match(_span(a), _span(b), round(similarity, 3), match_kind(a.text, b.text)))
     return tuple(sorted(matches, key=lambda m: (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph)))
 
 

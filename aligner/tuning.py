@@ -36,13 +36,16 @@ CHAR_NGRAMS = (3, 5)
 IDF_POWER = 2.0  # squaring the IDF lets sub-topic words outweigh the story's common vocabulary
 WORD_WEIGHT = 0.5  # stemmed words vs. character n-grams in the paragraph cosine
 CONTEXT_WEIGHT = 0.2  # share of each neighbouring paragraph of the same article in a paragraph's vector
-SENTENCE_WEIGHT = 0.35  # weight of the best sentence-to-sentence cosine added to the paragraph cosine
-GROUP_THRESHOLD = 0.2  # average cross-source link needed to merge two rows
+SENTENCE_WEIGHT = 0.5  # weight of the best sentence-to-sentence cosine added to the paragraph cosine
+PROFILE_WEIGHT = 0.5  # weight of the similarity-profile correlation (aligner.group.profile_similarity)
+GROUP_THRESHOLD = 0.26  # average cross-source link needed to merge two rows
 LABEL_WORDS = 3
 
 # --- sentence matches (aligner.match) -----------------------------------------------------------
-# Chosen on the seeds' 22 annotated matches (bench/quality.py prints recall and topical precision):
+# Evidence = sentence_similarity + the sentence TF-IDF cosine in the cluster. Chosen on the seeds'
+# 22 annotated matches and the topical precision of matches on NewsWCL50 events 0-4:
 MATCH_CANDIDATE_COSINE = 0.1  # sentence TF-IDF cosine below which a pair is not even scored
-MATCH_IN_ROW_THRESHOLD = 0.24  # sentence_similarity needed inside one row (elsewhere: SAME_FACT_THRESHOLD)
+MATCH_IN_ROW_EVIDENCE = 0.45  # evidence needed when both paragraphs are in one row
+MATCH_ACROSS_ROWS_EVIDENCE = 0.6  # evidence needed otherwise
 NEAR_VERBATIM_RATIO = 85  # rapidfuzz ratio of folded texts from which a pair is a reused passage
 NEAR_VERBATIM_SHARED_WORDS_SHARE = 0.8  # ...or this share of the shorter one's words in order
