@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -18,8 +20,16 @@ from aligner.model import LoadProblem
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-#: Larger inputs are refused: no news article comes near, and the alignment is quadratic.
-MAX_BYTES = 64 * 1024 * 1024
+#: Larger inputs are refused with a reason: no news article comes near (the longest of the 235 in
+#: ../shared/eval is 14 KB; a 15,000-word long read is about 100 KB), and every later stage is at
+#: least linear in the text (about 6 s and 200 MB a megabyte of one-line text when measured), so a
+#: mistaken dump would otherwise hang the reader. The limits are checked before the bytes are read.
+MAX_BYTES = 2 * 1024 * 1024
+#: Paragraph grouping compares every story paragraph with every other: a 100,000-line log file
+#: asked it for a 75 GB matrix. The longest article in ../shared/eval has under 100 paragraphs.
+MAX_PARAGRAPHS = 2_000
+#: Front matter is a short header; YAML beyond this is not front matter.
+_FRONT_MATTER_MAX_CHARS = 16 * 1024
 
 BlockKind = Literal["text", "heading", "item", "quote", "code", "html"]
 
@@ -41,6 +51,7 @@ class RawArticle:
     encoding: str
     encoding_guessed: bool
     front_matter: dict[str, str] = field(default_factory=dict)
+    replaced: int = 0  # invalid byte sequences decoded as U+FFFD
 
 
 class IngestError(Exception):
@@ -53,8 +64,15 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[LoadProblem]]:
     problems: list[LoadProblem] = []
     seen: set[str] = set()
     for raw in paths:
+        kind = _kind(raw)
+        if kind == "missing":
+            problems.append(LoadProblem(raw, "no such file or directory"))
+            continue
+        if isinstance(kind, LoadProblem):
+            problems.append(kind)
+            continue
         path = Path(raw)
-        if path.is_dir():
+        if kind == "dir":
             try:
                 entries = sorted(
                     p for p in path.iterdir()
@@ -66,11 +84,8 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[LoadProblem]]:
             if not entries:
                 problems.append(LoadProblem(raw, "directory holds no .txt or .md articles"))
             candidates = entries
-        elif path.exists():
-            candidates = [path]
         else:
-            problems.append(LoadProblem(raw, "no such file or directory"))
-            continue
+            candidates = [path]
         for p in candidates:
             real = os.path.realpath(p)
             if real in seen:
@@ -81,19 +96,26 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[LoadProblem]]:
     return found, problems
 
 
-def read_article(path: Path) -> RawArticle:
-    """Read one file into blocks, or raise IngestError with the reason."""
+def _kind(raw: str) -> str | LoadProblem:
+    """"dir", "file" (anything else that exists: a file, a pipe, a device) or "missing"."""
+    if not raw:
+        return "missing"
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(f"too large to be an article ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        mode = os.stat(raw).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
     except PermissionError:
-        raise IngestError("permission denied") from None
-    except IsADirectoryError:
-        raise IngestError("is a directory") from None
-    except OSError as e:
-        raise IngestError(f"cannot read: {e.strerror or e}") from None
+        return LoadProblem(raw, "permission denied")
+    except ValueError:  # an embedded NUL character
+        return LoadProblem(raw, "not a valid path")
+    except OSError as e:  # a symbolic-link loop, a name too long...
+        return LoadProblem(raw, f"cannot open: {e.strerror or e}")
+    return "dir" if stat.S_ISDIR(mode) else "file"
+
+
+def read_article(path: Path) -> RawArticle:
+    """Read one file into blocks, or raise IngestError with the reason. Never writes to it."""
+    data = _read_bounded(path)
     try:
         decoded = decode(data)
     except UndecodableError as e:
@@ -106,7 +128,32 @@ def read_article(path: Path) -> RawArticle:
         blocks = text_blocks(lines, body_start)
     if not blocks:
         raise IngestError("no text in file" if not decoded.text.strip() else "no paragraphs found")
-    return RawArticle(str(path), tuple(blocks), decoded.encoding, decoded.guessed, front)
+    if len(blocks) > MAX_PARAGRAPHS:
+        raise IngestError(
+            f"too many paragraphs for a news article ({len(blocks):,}; Synoptic reads up to {MAX_PARAGRAPHS:,})"
+        )
+    return RawArticle(str(path), tuple(blocks), decoded.encoding, decoded.guessed, front, decoded.replaced)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refusing more than MAX_BYTES without reading them all (a pipe or a device
+    such as /dev/zero has no size to check first)."""
+    limit = f"Synoptic reads articles up to {MAX_BYTES // (1024 * 1024)} MB"
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise IngestError(f"too large for a news article ({size / (1024 * 1024):.1f} MB; {limit})")
+            data = f.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except IsADirectoryError:
+        raise IngestError("is a directory") from None
+    except OSError as e:
+        raise IngestError(f"cannot read: {e.strerror or e}") from None
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"too large for a news article (over {MAX_BYTES // (1024 * 1024)} MB; {limit})")
+    return data
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -136,17 +183,23 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
         return {}, 0
     import yaml
 
+    header = "\n".join(lines[1:end])
+    if len(header) > _FRONT_MATTER_MAX_CHARS:
+        return {}, end + 1
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError:
+        data = yaml.safe_load(header)
+    except Exception:  # noqa: BLE001 - YAMLError, but also RecursionError on "[[[[..."; never fatal
         return {}, end + 1
     if not isinstance(data, dict):
         return {}, end + 1
-    fields = {
-        str(k).lower(): str(v).strip()
-        for k, v in data.items()
-        if str(k).lower() in _FRONT_KEYS and v is not None and str(v).strip()
-    }
+    fields: dict[str, str] = {}
+    for k, v in data.items():
+        key = str(k).lower() if isinstance(k, str) else ""
+        # Scalars only: str() of an alias-expanded list ("billion laughs") would never finish.
+        if key in _FRONT_KEYS and isinstance(v, (str, int, float, date)) and not isinstance(v, bool):
+            value = " ".join(str(v).split())
+            if value:
+                fields[key] = value
     return fields, end + 1
 
 

@@ -33,17 +33,34 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
     for position, path in enumerate(files):
         try:
             article = read_article(path)
+            roles = assign_roles(article.blocks)
+            about = describe(article.blocks, roles, article.front_matter)
+            segmented = [split_sentences(block.text) for block in article.blocks]
         except IngestError as e:
             problems.append(LoadProblem(str(path), str(e)))
+            continue
+        except RecursionError:
+            problems.append(LoadProblem(str(path), "too deeply nested to read"))
+            continue
+        except Exception as e:  # noqa: BLE001 - one odd file must not cost the user the others
+            problems.append(LoadProblem(str(path), f"could not be read ({type(e).__name__}: {e})"))
             continue
         if article.encoding_guessed and not article.encoding.startswith("utf-16"):
             problems.append(
                 LoadProblem(str(path), f"not UTF-8 or UTF-16; read as {article.encoding}", skipped=False)
             )
+        if article.replaced:
+            problems.append(
+                LoadProblem(
+                    str(path),
+                    f"{article.replaced} invalid {article.encoding.upper()} byte sequence"
+                    f"{'s' if article.replaced > 1 else ''} shown as \ufffd",
+                    skipped=False,
+                )
+            )
         source_id = _unique_id(path.name, used_ids)
-        roles = assign_roles(article.blocks)
-        about = describe(article.blocks, roles, article.front_matter)
-        label = labels[position] if position < len(labels) else article.front_matter.get("label") or path.stem
+        given = " ".join(labels[position].split()) if position < len(labels) else ""
+        label = given or article.front_matter.get("label") or path.stem or path.name
         sources.append(
             Source(
                 id=source_id,
@@ -55,10 +72,8 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
                 encoding=article.encoding,
             )
         )
-        for index, (block, role) in enumerate(zip(article.blocks, roles)):
-            paragraphs.append(
-                Paragraph(source_id, index, block.line, role, block.text, split_sentences(block.text))
-            )
+        for index, (block, role, sentences) in enumerate(zip(article.blocks, roles, segmented)):
+            paragraphs.append(Paragraph(source_id, index, block.line, role, block.text, sentences))
     return Loaded(tuple(sources), tuple(paragraphs), tuple(problems))
 
 

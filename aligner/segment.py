@@ -15,6 +15,7 @@ import sentencex
 from aligner.lexicons import MONTHS, WEEKDAYS
 from aligner.model import Sentence
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CLOCK_END = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.m\.$", re.IGNORECASE)
 _CONTINUES_TIME = re.compile(
     r"^(?:[a-z0-9(,;\u2013\u2014-]|(?:" + "|".join(w.title() for w in WEEKDAYS + MONTHS) + r")\b|"
@@ -27,7 +28,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     if not text.strip():
         return ()
     spans: list[list[int]] = []
-    for b in sentencex.get_sentence_boundaries("en", text):
+    # The segmenter takes UTF-8; a lone surrogate (only reachable through the API, never from a
+    # decoded file) is swapped for U+FFFD, one code point for one, so offsets stay valid.
+    checked = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    for b in sentencex.get_sentence_boundaries("en", checked):
         start, end = b["start_index"], b["end_index"]
         if spans and _continues(text, spans[-1], start, end):
             spans[-1][1] = end

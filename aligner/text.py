@@ -61,6 +61,12 @@ def _visible_table() -> dict[int, str]:
     for c in (0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB,
               *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
         table[c] = "\ufffd"
+    # Invisible fillers and operators used to hide or smuggle text, the invisible "tag" characters
+    # (U+E0000 block: ASCII spelled in characters no terminal shows) and lone surrogates (only
+    # reachable through the API or a file name that is not UTF-8; a terminal cannot encode them).
+    for c in (0x115F, 0x1160, 0x180E, 0x3164, 0xFFA0, *range(0x2061, 0x2065),
+              *range(0xE0000, 0xE0080), *range(0xD800, 0xE000)):
+        table[c] = "\ufffd"
     table[0x2028] = " "
     table[0x2029] = " "
     return table
@@ -71,5 +77,6 @@ _VISIBLE = _visible_table()
 
 def visible(text: str) -> str:
     """Text safe to show: control and invisible formatting characters replaced by visible marks
-    (ESC becomes ␛), so article text can never drive the terminal. Newlines are kept."""
+    (ESC becomes ␛), so article text can never drive the terminal. Newlines are kept, and every
+    character maps to exactly one character, so offsets into the text still hold."""
     return text.translate(_VISIBLE)
