@@ -7,6 +7,7 @@ paragraph's index, character offsets into the paragraph text, and the text itsel
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 
@@ -73,16 +74,67 @@ def alignment_to_json(alignment: Alignment) -> dict:
     }
 
 
+#: Characters JSON would pass through raw that must never reach a terminal or a JavaScript
+#: reader: DEL and C1 controls (8-bit CSI), bidi overrides and isolates, zero-width and invisible
+#: characters, line and paragraph separators, tag characters, lone surrogates (file names that are
+#: not UTF-8). They are written as \\u escapes, so the JSON still reads back to the same strings.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164"
+    "\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ord(ch) > 0xFFFF:  # a surrogate pair, as JSON spells characters beyond the BMP
+        units = ch.encode("utf-16-be")
+        return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in (0, 2))
+    return f"\\u{ord(ch):04x}"
+
+
+def alignment_to_json_text(alignment: Alignment) -> str:
+    """The JSON report as text: UTF-8-safe, with nothing in it a terminal would obey, one trailing
+    newline. `json.loads` of it equals `alignment_to_json(alignment)`."""
+    text = json.dumps(alignment_to_json(alignment), ensure_ascii=False, indent=1)
+    return _JSON_UNSAFE.sub(_json_escape, text) + "\n"
+
+
 # --- Markdown ---------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Escaped everywhere: characters that open inline or block constructs anywhere in a line
+# (CommonMark lets any ASCII punctuation be escaped with a backslash). '&' would start an entity.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+# Escaped at the start of a line only, to keep the raw report readable: a list bullet '-', a
+# setext underline '=', an ordered-list number "2016." (with up to three spaces before them).
+_LINE_START_MARK = re.compile(r"^([ \t]*)([-=])", re.MULTILINE)
+_LINE_START_NUMBER = re.compile(r"^([ \t]*\d{1,9})\.", re.MULTILINE)
 
 
-def md_escape(text: str) -> str:
-    """Article text as literal Markdown: special characters escaped, control characters shown."""
+def md_escape(text: str, *, inline: bool = False) -> str:
+    """Article text as literal Markdown: what a Markdown reader shows is the text itself, with
+    control and invisible characters shown as marks (`aligner.text.visible`) and nothing turned
+    into a link, an image, HTML, a heading, a list or code.
+
+    Line breaks in the text become hard line breaks, or spaces with `inline=True` (table cells,
+    headings, quoted lines). Safe anywhere in a line; at the start of a block the text must not
+    begin with four spaces (paragraph text never does: ingest strips it)."""
     from aligner.text import visible
 
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    escaped = _LINE_START_MARK.sub(r"\1\\\2", escaped)
+    escaped = _LINE_START_NUMBER.sub(r"\1\\.", escaped)
+    if "\n" not in escaped:
+        return escaped
+    lines = escaped.split("\n")
+    if inline:
+        return " ".join(lines)
+    # A backslash before a line end is a hard line break (spaces before it would not survive). At
+    # the end there is nothing to break before, and a backslash there would show: a plain line end.
+    end = ""
+    while len(lines) > 1 and not lines[-1].strip(" \t"):
+        lines.pop()
+        end = "\n"
+    return "\\\n".join(line.rstrip(" \t") for line in lines) + end
 
 
 def alignment_to_markdown(alignment: Alignment) -> str:
@@ -100,7 +152,7 @@ def alignment_to_markdown(alignment: Alignment) -> str:
 
     out: list[str] = []
     title = next((s.title for s in alignment.sources if s.title), None)
-    out.append(f"# Synoptic: {md_escape(title)}" if title else "# Synoptic alignment")
+    out.append(f"# Synoptic: {md_escape(title, inline=True)}" if title else "# Synoptic alignment")
     out.append("")
     out.append(
         f"{len(alignment.sources)} sources, {len(alignment.groups)} rows, "
@@ -111,34 +163,34 @@ def alignment_to_markdown(alignment: Alignment) -> str:
     out.append("|---|---|---|---|---|")
     for k, s in enumerate(alignment.sources, 1):
         out.append(
-            f"| {k} | {md_escape(s.label)} | {md_escape(s.outlet or '')} | "
-            f"{s.published.isoformat() if s.published else ''} | {md_escape(s.title or '')} |"
+            f"| {k} | {md_escape(s.label, inline=True)} | {md_escape(s.outlet or '', inline=True)} | "
+            f"{s.published.isoformat() if s.published else ''} | {md_escape(s.title or '', inline=True)} |"
         )
     for problem in alignment.problems:
         out.append("")
-        out.append(f"> {'Skipped' if problem.skipped else 'Note'}: {md_escape(problem.path)}: {md_escape(problem.reason)}")
+        out.append(f"> {'Skipped' if problem.skipped else 'Note'}: {md_escape(problem.path, inline=True)}: {md_escape(problem.reason, inline=True)}")
     for g in alignment.groups:
         present = {key[0] for key in g.members}
         missing = [s.label for s in alignment.sources if s.id not in present]
         out.append("")
-        out.append(f"## Row {g.id + 1}: {md_escape(g.label)}")
+        out.append(f"## Row {g.id + 1}: {md_escape(g.label, inline=True)}")
         out.append("")
         out.append(
             f"Covered by {len(present)} of {len(alignment.sources)}"
-            + (f"; not covered by {', '.join(md_escape(m) for m in missing)}." if missing else ".")
+            + (f"; not covered by {', '.join(md_escape(m, inline=True) for m in missing)}." if missing else ".")
         )
         for key in g.members:
             p = alignment.paragraph(key)
             out.append("")
-            out.append(f"**{md_escape(labels[p.source])}** (paragraph {p.index + 1}, line {p.line}, {p.role})")
+            out.append(f"**{md_escape(labels[p.source], inline=True)}** (paragraph {p.index + 1}, line {p.line}, {p.role})")
             out.append("")
             out.append(_paragraph_markdown(p.text, matched.get(key, {})))
         for f in flags_by_group.get(g.id, []):
             out.append("")
             out.append(
-                f"> **Flag ({f.kind})**: {md_escape(f.explanation)}  \n"
-                f"> {md_escape(labels[f.a.source])}: \u201c{md_escape(alignment.span_text(f.a))}\u201d  \n"
-                f"> {md_escape(labels[f.b.source])}: \u201c{md_escape(alignment.span_text(f.b))}\u201d"
+                f"> **Flag ({f.kind})**: {md_escape(f.explanation, inline=True)}  \n"
+                f"> {md_escape(labels[f.a.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.a), inline=True)}\u201d  \n"
+                f"> {md_escape(labels[f.b.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.b), inline=True)}\u201d"
             )
     out.append("")
     return "\n".join(out)
@@ -151,7 +203,7 @@ def _paragraph_markdown(text: str, marks: dict[tuple[int, int], set[str]]) -> st
         if start < cursor:
             continue
         pieces.append(md_escape(text[cursor:start]))
-        pieces.append(f"**{md_escape(text[start:end])}** _(also in {', '.join(sorted(md_escape(o) for o in others))})_")
+        pieces.append(f"**{md_escape(text[start:end])}** _(also in {', '.join(sorted(md_escape(o, inline=True) for o in others))})_")
         cursor = end
     pieces.append(md_escape(text[cursor:]))
     return "".join(pieces)

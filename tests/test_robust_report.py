@@ -1,0 +1,207 @@
+"""Reports of hostile text: Markdown shows article text literally, JSON round-trips and carries
+nothing a terminal would obey, and report files are written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from aligner import align
+from aligner.atomic import write_bytes_atomic, write_text_atomic
+from aligner.report import alignment_to_json, alignment_to_json_text, alignment_to_markdown, md_escape
+from aligner.text import visible
+
+#: Text that is markup, escape sequences or invisible formatting somewhere.
+HOSTILE = [
+    "[bold]red[/] and [/] and [@click=app.quit]quit[/] and [b unbalanced",
+    "ANSI \x1b[31mred\x1b[0m, OSC \x1b]8;;http://evil.example\x07link\x1b]8;;\x07, title \x1b]0;pwned\x07",
+    "C1 \x9b31m CSI, \x85 NEL, DEL \x7f, NUL \x00, BEL \x07, BS \x08, CR \r mid-line",
+    "bidi \u202eevil\u202c \u2066isolate\u2069, zero\u200bwidth \u200d joiner \ufeff bom, tags \U000e0041\U000e0042",
+    "RTL \u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd, CJK \u4e2d\u6587\u5831\u9053, emoji \U0001f600\U0001f1fa\U0001f1f8 \u2764\ufe0f",
+    "# heading? - list? 1. list? > quote? <div>html</div> <http://auto.link> ![img](x.png) [l](http://x)",
+    "`code` ``more`` ~~~fence *em* **strong** _u_ __uu__ \\backslash\\ | a | b | &amp; &#x41; &copy;",
+    "2016. A year\n- a bullet line\n=== setext\n    indented\n> quoted\n```\nfenced\n```\n<!-- comment -->",
+    "trailing backslash \\\nnext line\n\n\nafter blank lines\n",
+]
+
+ALLOWED_BLOCKS = {"paragraph_open", "paragraph_close", "inline"}
+ALLOWED_INLINE = {"text", "softbreak", "hardbreak"}
+
+
+def rendered(markdown: str) -> tuple[str, set[str], set[str]]:
+    """What a CommonMark reader shows: the text, and the block and inline token types used."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    blocks = {t.type for t in tokens}
+    inline: set[str] = set()
+    out: list[str] = []
+    for t in tokens:
+        for child in t.children or ():
+            inline.add(child.type)
+            out.append("\n" if child.type in ("softbreak", "hardbreak") else child.content)
+    return "".join(out), blocks, inline
+
+
+def shown(text: str) -> str:
+    """The text as a Markdown reader must show it: visible marks, each line's outer blanks gone."""
+    lines = [line.strip(" \t") for line in visible(text).split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_escape_renders_as_the_text_itself(text):
+    for markdown, expected in ((md_escape(text), shown(text)), ("x " + md_escape(text), "x " + shown(text))):
+        got, blocks, inline = rendered(markdown)
+        assert blocks <= ALLOWED_BLOCKS
+        assert inline <= ALLOWED_INLINE
+        assert got.strip("\n") == expected
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_escape_inline_is_one_line(text):
+    escaped = md_escape(text, inline=True)
+    assert "\n" not in escaped
+    got, blocks, inline = rendered(f"| {escaped} |")
+    assert inline <= ALLOWED_INLINE and blocks <= ALLOWED_BLOCKS
+
+
+def test_md_escape_never_lets_control_characters_through():
+    for text in HOSTILE:
+        for escaped in (md_escape(text), md_escape(text, inline=True)):
+            assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in escaped)
+            assert not set(escaped) & {"\u202e", "\u2066", "\u200b", "\ufeff"}
+
+
+@pytest.fixture(scope="module")
+def hostile_alignment(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    # Without NUL: a file holding one is refused as binary (tests/test_ingest_robust.py).
+    body = "\n\n".join(f"Officials said on Thursday that the talks went well. {t.replace(chr(0), '')}" for t in HOSTILE)
+    (folder / "a [b]\x1bc.txt").write_text("[bold]Headline[/] \x1b[2J\n\n" + body, encoding="utf-8")
+    (folder / "b.md").write_text(
+        "---\ntitle: \"<script>alert(1)</script> \\e[31m\"\noutlet: \"[@click=app.quit]x[/]\"\n---\n\n"
+        + body.replace("Thursday", "Friday"),
+        encoding="utf-8",
+    )
+    return align([folder], labels=["**Label** | one", "\u202eevil\x1b[31m"])
+
+
+def test_markdown_report_shows_hostile_text_literally(hostile_alignment):
+    report = alignment_to_markdown(hostile_alignment)
+    assert "\x1b" not in report and "\u202e" not in report and "\x9b" not in report
+    tokens = MarkdownIt("commonmark").enable("table").parse(report)
+    types = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not types & {"html_block", "html_inline", "link_open", "image", "code_block", "fence", "code_inline"}
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert all(h.startswith(("Synoptic", "Row ")) for h in headings)
+    lists = [t for t in tokens if t.type in ("bullet_list_open", "ordered_list_open", "blockquote_open")]
+    assert all(t.type == "blockquote_open" for t in lists)  # only the report's own notes are quoted
+
+
+def test_json_report_round_trips_and_is_terminal_safe(hostile_alignment):
+    text = alignment_to_json_text(hostile_alignment)
+    assert json.loads(text) == alignment_to_json(hostile_alignment)
+    data = text.encode("utf-8")  # no lone surrogates: encodes strictly
+    assert data.decode("utf-8") == text
+    for ch in ("\x1b", "\x07", "\x9b", "\x85", "\x7f", "\u202e", "\u2066", "\u200b", "\ufeff", "\U000e0041"):
+        assert ch not in text
+    assert "\u4e2d\u6587" in text and "\U0001f600" in text  # readable scripts stay as written
+
+
+def test_json_text_escapes_lone_surrogates_from_file_names(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name on a UTF-8 system: '\udce9' inside
+    try:
+        (tmp_path / name).write_text("Officials said the talks on Syria went well.\n", encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system refuses non-UTF-8 names")
+    alignment = align([tmp_path])
+    text = alignment_to_json_text(alignment)
+    assert "\\udce9" in text
+    text.encode("utf-8")
+    assert json.loads(text)["sources"][0]["id"] == name
+    assert "\udce9" not in alignment_to_markdown(alignment)
+
+
+# --- atomic writes -------------------------------------------------------------------------------
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_atomic_write_replaces_and_keeps_permissions(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_text_atomic(target, "new \u4e2d")
+    assert target.read_text(encoding="utf-8") == "new \u4e2d"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert leftovers(tmp_path) == []
+
+
+def test_atomic_write_new_file_follows_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        write_bytes_atomic(tmp_path / "new.md", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o640
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_text_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+class _FailingFile:
+    """A file whose write stores half the data and then fails, as on a full disk."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def write(self, data):
+        self.real.write(data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.real.close()
+
+
+def test_interrupted_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    target = tmp_path / "report.json"
+    target.write_bytes(b"old report")
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FailingFile(real_fdopen(*a, **k)))
+    with pytest.raises(OSError, match="No space left"):
+        write_bytes_atomic(target, b"new report " * 1000)
+    assert target.read_bytes() == b"old report"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("exception", [KeyboardInterrupt, OSError])
+def test_failure_at_the_rename_leaves_the_old_file_intact(tmp_path, monkeypatch, exception):
+    target = tmp_path / "report.md"
+    target.write_bytes(b"old")
+
+    def interrupted(src, dst):
+        raise exception()
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(exception):
+        write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
