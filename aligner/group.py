@@ -20,13 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from aligner import tuning
-from aligner.model import Group, Paragraph, ParagraphKey
-from aligner.text import stem, words
-from aligner.similarity import STOPWORDS
+from aligner.model import STORY_ROLES, Group, Paragraph, ParagraphKey
 from aligner.sentence_index import SentenceIndex
-from aligner.vectors import char_features, tfidf, with_context, word_features
+from aligner.similarity import STOPWORDS
+from aligner.text import stem, words
+from aligner.vectors import tfidf_weights, with_context
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +43,16 @@ class Unit:
         return " ".join(p.text for p in self.paragraphs)
 
 
+def story_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs that tell the story (body and lead-ins), in input order."""
+    return [p for p in paragraphs if p.role in STORY_ROLES]
+
+
 def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
     """Story paragraphs in article order; a lead-in joins the paragraph it introduces."""
     by_source: dict[str, list[Paragraph]] = defaultdict(list)
-    for p in paragraphs:
-        if p.role in ("body", "lead-in"):
-            by_source[p.source].append(p)
+    for p in story_paragraphs(paragraphs):
+        by_source[p.source].append(p)
     units: list[Unit] = []
     for source, story in by_source.items():
         pending: list[Paragraph] = []
@@ -64,19 +69,51 @@ def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
     return units
 
 
-def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
-    """Cross-source similarity of every pair of units (same-source entries are meaningless)."""
+def similarity_matrix(units: Sequence[Unit], index: SentenceIndex) -> np.ndarray:
+    """Similarity of every pair of units (only cross-source entries are used for merging).
+
+    `index` must hold the sentences of exactly the units' paragraphs; a unit's term counts are
+    the sums of its sentences' counts."""
     sources = [u.source for u in units]
-    texts = [u.text for u in units]
-    w = with_context(tfidf([word_features(t) for t in texts], sources), sources, tuning.CONTEXT_WEIGHT)
-    c = with_context(tfidf([char_features(t) for t in texts], sources), sources, tuning.CONTEXT_WEIGHT)
-    s = (tuning.WORD_WEIGHT * (w @ w.T) + (1 - tuning.WORD_WEIGHT) * (c @ c.T)).toarray()
+    owner = _sentence_owner(units, index)
+    to_units = sparse.csr_matrix(
+        (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
+        shape=(len(units), len(owner)),
+    )
+    w = with_context(
+        tfidf_weights(to_units @ index.word_counts, sources, tuning.UNIT_MAX_DF_SHARE), sources, tuning.CONTEXT_WEIGHT
+    )
+    c = with_context(
+        tfidf_weights(to_units @ index.char_counts, sources, tuning.UNIT_MAX_DF_SHARE), sources, tuning.CONTEXT_WEIGHT
+    )
+    s = (w @ w.T).toarray()
+    s *= tuning.WORD_WEIGHT
+    s += (1 - tuning.WORD_WEIGHT) * (c @ c.T).toarray()
     if tuning.SENTENCE_WEIGHT:
-        s += tuning.SENTENCE_WEIGHT * best_sentence_similarity(units)
-    s = s.astype(np.float32)
+        s += tuning.SENTENCE_WEIGHT * best_sentence_similarity(owner, len(units), index)
     if tuning.PROFILE_WEIGHT:
         s += tuning.PROFILE_WEIGHT * profile_similarity(s)
     return s
+
+
+def _sentence_owner(units: Sequence[Unit], index: SentenceIndex) -> np.ndarray:
+    unit_of = {p.key: k for k, u in enumerate(units) for p in u.paragraphs}
+    return np.fromiter((unit_of[r.paragraph] for r in index.refs), dtype=np.int64, count=len(index.refs))
+
+
+def best_sentence_similarity(owner: np.ndarray, n: int, index: SentenceIndex) -> np.ndarray:
+    """For every pair of units, the highest TF-IDF cosine between a sentence of each."""
+    best = np.zeros((n, n), dtype=np.float32)
+    rows, cols, cosines = index.cross_source_pairs()
+    if len(rows) == 0:
+        return best
+    cells = np.concatenate([owner[rows] * n + owner[cols], owner[cols] * n + owner[rows]])
+    values = np.concatenate([cosines, cosines])
+    order = np.lexsort((values, cells))  # by cell, then by value: the last of each cell is its max
+    cells, values = cells[order], values[order]
+    last = np.r_[cells[1:] != cells[:-1], True]
+    best.flat[cells[last]] = values[last]
+    return best
 
 
 def profile_similarity(s: np.ndarray) -> np.ndarray:
@@ -94,47 +131,32 @@ def profile_similarity(s: np.ndarray) -> np.ndarray:
     return profiles @ profiles.T
 
 
-def best_sentence_similarity(units: Sequence[Unit]) -> np.ndarray:
-    """For every pair of units, the highest TF-IDF cosine between a sentence of each."""
-    unit_of = {p.key: k for k, u in enumerate(units) for p in u.paragraphs}
-    index = SentenceIndex([p for u in units for p in u.paragraphs])
-    owner = np.array([unit_of[r.paragraph] for r in index.refs], dtype=np.int64)
-    best = np.zeros((len(units), len(units)), dtype=np.float32)
-    for rows, cols, cosines in index.cross_source_cosines():
-        a, b = owner[rows], owner[cols]
-        np.maximum.at(best, (a, b), cosines)
-        np.maximum.at(best, (b, a), cosines)
-    return best
-
-
 def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: float) -> list[list[int]]:
     """Agglomerative clustering; the link of two clusters is the mean similarity over their
     cross-source pairs. Merges while the best link reaches `threshold`.
 
-    Keeps, for every cluster, its best partner, so each merge costs O(n) rows instead of a scan
-    of the whole matrix."""
+    Keeps the sum and the number of cross-source pairs between every two clusters, and each
+    cluster's best partner, so a merge costs a few rows rather than a scan of the matrix."""
     n = len(sources)
     if n == 0:
         return []
     source_ids = {s: k for k, s in enumerate(dict.fromkeys(sources))}
-    counts = np.zeros((n, len(source_ids)), dtype=np.float32)
-    counts[np.arange(n), [source_ids[s] for s in sources]] = 1
-    cross = (np.asarray([source_ids[s] for s in sources])[:, None] != np.asarray([source_ids[s] for s in sources])[None, :])
-    total = np.where(cross, similarity, 0).astype(np.float64)
+    owner = np.fromiter((source_ids[s] for s in sources), dtype=np.int32, count=n)
+    pairs = (owner[:, None] != owner[None, :]).astype(np.float32)
+    total = similarity.astype(np.float32, copy=True)
+    total *= pairs
     alive = np.ones(n, dtype=bool)
-    sizes = np.ones(n)
     members: list[list[int]] = [[i] for i in range(n)]
 
     def links(i: int) -> np.ndarray:
-        pairs = sizes[i] * sizes - counts @ counts[i]
         with np.errstate(divide="ignore", invalid="ignore"):
-            row = np.where(pairs > 0, total[i] / pairs, -np.inf)
+            row = np.where(pairs[i] > 0, total[i] / pairs[i], -np.inf)
         row[~alive] = -np.inf
         row[i] = -np.inf
         return row
 
-    best_link = np.full(n, -np.inf)
-    best_partner = np.zeros(n, dtype=int)
+    best_link = np.full(n, -np.inf, dtype=np.float32)
+    best_partner = np.zeros(n, dtype=np.int64)
     for i in range(n):
         row = links(i)
         best_partner[i] = int(np.argmax(row))
@@ -144,12 +166,11 @@ def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: floa
         if not alive[i] or best_link[i] < threshold:
             break
         j = int(best_partner[i])
-        total[i] += total[j]
-        total[:, i] += total[:, j]
-        total[j] = 0
-        total[:, j] = 0
-        counts[i] += counts[j]
-        sizes[i] += sizes[j]
+        for m in (total, pairs):
+            m[i] += m[j]
+            m[:, i] += m[:, j]
+            m[j] = 0
+            m[:, j] = 0
         alive[j] = False
         best_link[j] = -np.inf
         members[i].extend(members[j])
@@ -157,25 +178,30 @@ def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: floa
         row_i = links(i)
         best_partner[i] = int(np.argmax(row_i))
         best_link[i] = row_i[best_partner[i]]
-        for k in np.flatnonzero(alive):
-            if k == i:
-                continue
-            if best_partner[k] in (i, j):
-                row = links(k)
-                best_partner[k] = int(np.argmax(row))
-                best_link[k] = row[best_partner[k]]
-            elif row_i[k] > best_link[k]:
-                best_partner[k] = i
-                best_link[k] = row_i[k]
+        stale = alive & ((best_partner == i) | (best_partner == j))
+        stale[i] = False
+        for k in np.flatnonzero(stale):
+            row = links(k)
+            best_partner[k] = int(np.argmax(row))
+            best_link[k] = row[best_partner[k]]
+        better = alive & (row_i > best_link)
+        better[i] = False
+        best_partner[better] = i
+        best_link[better] = row_i[better]
     return [m for m in members if m]
 
 
-def group_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[Group, ...]:
-    """Every body and lead-in paragraph in exactly one row, rows in reading order."""
+def group_paragraphs(paragraphs: Sequence[Paragraph], index: SentenceIndex | None = None) -> tuple[Group, ...]:
+    """Every body and lead-in paragraph in exactly one row, rows in reading order.
+
+    `index` is the SentenceIndex of the story paragraphs, shared with the matcher; built here
+    when not given."""
     units = make_units(paragraphs)
     if not units:
         return ()
-    sim = similarity_matrix(units)
+    if index is None:
+        index = SentenceIndex(story_paragraphs(paragraphs))
+    sim = similarity_matrix(units, index)
     clusters = average_link(sim, [u.source for u in units], tuning.GROUP_THRESHOLD)
     ordered = sorted(clusters, key=lambda c: _reading_position(units, c))
     label = _labeller(units)

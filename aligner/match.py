@@ -13,40 +13,68 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from aligner import tuning
-from aligner.model import Group, Match, MatchKind, Paragraph, ParagraphKey, Span
+from aligner.model import STORY_ROLES, Group, Match, MatchKind, Paragraph, ParagraphKey, Span
 from aligner.sentence_index import SentenceIndex, SentenceRef
 from aligner.similarity import prepare, score_prepared
 from aligner.text import fold, words
 
 
-def match_sentences(paragraphs: Sequence[Paragraph], groups: Sequence[Group]) -> tuple[Match, ...]:
-    story = [p for p in paragraphs if p.role in ("body", "lead-in")]
+def match_sentences(
+    paragraphs: Sequence[Paragraph], groups: Sequence[Group], index: SentenceIndex | None = None
+) -> tuple[Match, ...]:
+    """Matches among the story sentences; `index` is the shared SentenceIndex of the story
+    paragraphs (built here when not given)."""
     row_of: dict[ParagraphKey, int] = {key: g.id for g in groups for key in g.members}
-    index = SentenceIndex(story)
+    if index is None:
+        index = SentenceIndex([p for p in paragraphs if p.role in STORY_ROLES])
     refs = index.refs
-    candidates: list[tuple[int, int, float, float]] = []  # (i, j, similarity, evidence)
-    best: dict[tuple[int, str], float] = {}  # best evidence of each sentence in each other source
-    for rows, cols, cosines in index.cross_source_cosines(tuning.MATCH_CANDIDATE_COSINE):
-        for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
-            similarity = _score(refs[i], refs[j])
-            evidence = similarity + cosine
-            candidates.append((i, j, similarity, evidence))
-            for x, other in ((i, refs[j].source), (j, refs[i].source)):
-                if best.get((x, other), -1.0) < evidence:
-                    best[(x, other)] = evidence
+    rows, cols, cosines = _candidates(index)
+    evidence: list[tuple[int, int, float, float]] = []  # (i, j, similarity, evidence)
+    best: dict[tuple[int, int], float] = {}  # best evidence of each sentence in each other source
+    ids = index.source_ids
+    for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
+        if cosine < tuning.MATCH_ACROSS_ROWS_COSINE and row_of.get(refs[i].paragraph) != row_of.get(refs[j].paragraph):
+            continue
+        similarity = _score(refs[i], refs[j])
+        total = similarity + cosine
+        evidence.append((i, j, similarity, total))
+        for key in ((i, int(ids[j])), (j, int(ids[i]))):
+            if best.get(key, -1.0) < total:
+                best[key] = total
     matches = []
-    for i, j, similarity, evidence in candidates:
+    for i, j, similarity, total in evidence:
         a, b = refs[i], refs[j]
         same_row = row_of.get(a.paragraph) == row_of.get(b.paragraph)
         needed = tuning.MATCH_IN_ROW_EVIDENCE if same_row else tuning.MATCH_ACROSS_ROWS_EVIDENCE
-        mutual = best[(i, b.source)] == evidence and best[(j, a.source)] == evidence
-        if mutual and evidence >= needed:
+        mutual = best[(i, int(ids[j]))] == total and best[(j, int(ids[i]))] == total
+        if mutual and total >= needed:
             matches.append(Match(_span(a), _span(b), round(similarity, 3), match_kind(a.text, b.text)))
     return tuple(sorted(matches, key=lambda m: (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph)))
+
+
+def _candidates(index: SentenceIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs worth scoring: cosine above the floor, and among the MATCH_TOP_K most similar
+    sentences of one side in the other side's source."""
+    rows, cols, cosines = index.cross_source_pairs()
+    keep = cosines >= tuning.MATCH_CANDIDATE_COSINE
+    rows, cols, cosines = rows[keep], cols[keep], cosines[keep]
+    if len(rows) == 0:
+        return rows, cols, cosines
+    n_sources = int(index.source_ids.max()) + 1
+    top = np.zeros(len(rows), dtype=bool)
+    for this, other in ((rows, cols), (cols, rows)):
+        key = this * n_sources + index.source_ids[other]
+        order = np.lexsort((-cosines, key))
+        sorted_key = key[order]
+        starts = np.r_[0, np.flatnonzero(sorted_key[1:] != sorted_key[:-1]) + 1]
+        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        top[order[rank < tuning.MATCH_TOP_K]] = True
+    return rows[top], cols[top], cosines[top]
 
 
 def _score(a: SentenceRef, b: SentenceRef) -> float:

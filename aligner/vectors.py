@@ -1,16 +1,19 @@
-"""TF-IDF vectors fitted on the cluster itself, as sparse rows with unit length.
+"""Term counts and TF-IDF vectors fitted on the cluster itself, as sparse rows of unit length.
 
 Two views of a text: stemmed content words, and character 3-5-grams inside words (robust to
 inflection, transliteration and typos: "Sergei"/"Sergey", "Rusian"). The IDF comes from the
-cluster's own paragraphs, so the words every outlet uses for the story weigh little and the words
+cluster's own texts, so the words every outlet uses for the story weigh little and the words
 that single out a sub-topic weigh most.
+
+Speed: a word's terms are computed once per process and kept as integer ids, so counting a
+text costs one cached lookup per word; counts of many texts are assembled in one sparse matrix.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal
 
 import numpy as np
 from scipy import sparse
@@ -19,53 +22,85 @@ from aligner import tuning
 from aligner.similarity import STOPWORDS
 from aligner.text import stem, words
 
+View = Literal["word", "char"]
 
-def word_features(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit()]
+_TERM_IDS: dict[str, int] = {}
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
-def char_features(text: str) -> list[str]:
-    out: list[str] = []
+def _char_ngrams(word: str) -> list[str]:
     low, high = tuning.CHAR_NGRAMS
-    for w in words(text):
-        padded = f" {w} "
-        for n in range(low, high + 1):
-            out.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
-    return out
+    padded = f" {word} "
+    return [padded[i : i + n] for n in range(low, high + 1) for i in range(max(1, len(padded) - n + 1))]
 
 
-def tfidf(docs: Sequence[Sequence[str]], groups: Sequence[str]) -> sparse.csr_matrix:
-    """Unit-length TF-IDF rows (sublinear tf, IDF raised to tuning.IDF_POWER).
+@lru_cache(maxsize=262144)
+def _term_ids(word: str, view: View) -> np.ndarray:
+    """Ids of the terms a (lower-case) word contributes in one view."""
+    if view == "word":
+        if word in STOPWORDS or word.isdigit():
+            return _EMPTY
+        terms = ["w:" + stem(word)]
+    else:
+        terms = ["c:" + g for g in _char_ngrams(word)]
+    return np.fromiter((_TERM_IDS.setdefault(t, len(_TERM_IDS)) for t in terms), dtype=np.int64, count=len(terms))
+
+
+def counts(texts: Sequence[str], view: View) -> sparse.csr_matrix:
+    """Raw term counts, one row per text, columns only for the terms these texts use."""
+    pieces: list[np.ndarray] = []
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    for row, text in enumerate(texts):
+        ids = [_term_ids(w, view) for w in words(text)]
+        if ids:
+            joined = np.concatenate(ids)
+            pieces.append(joined)
+            lengths[row] = len(joined)
+    if not pieces:
+        return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+    ids = np.concatenate(pieces)
+    columns, local = np.unique(ids, return_inverse=True)
+    rows = np.repeat(np.arange(len(texts)), lengths)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(ids), dtype=np.float32), (rows, local)), shape=(len(texts), len(columns))
+    )
+    matrix.sum_duplicates()
+    return matrix
+
+
+def tfidf_weights(
+    raw: sparse.csr_matrix, groups: Sequence[str], max_df_share: float = 1.0
+) -> sparse.csr_matrix:
+    """Unit-length TF-IDF rows from raw counts (sublinear tf, IDF raised to tuning.IDF_POWER).
 
     Terms used by only one of `groups` (sources) are dropped: they can never link two sources,
-    yet they would lengthen their rows and so shrink every cross-source cosine."""
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, doc in enumerate(docs):
-        for term, count in Counter(doc).items():
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-            vals.append(1.0 + math.log(count))
-    shape = (len(docs), len(vocab))
-    x = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=shape)
-    if not vocab:
+    yet they would lengthen their rows and so shrink every cross-source cosine. Terms in more
+    than `max_df_share` of the texts are dropped too when asked: their weight is small, and
+    they make a sparse product of many rows nearly dense."""
+    x = raw.tocsr(copy=True).astype(np.float32)
+    n_docs, n_terms = x.shape
+    if n_terms == 0 or n_docs == 0:
         return x
-    df = np.bincount(x.indices, minlength=len(vocab))
-    idf = (np.log((1 + len(docs)) / (1 + df)) + 1) ** tuning.IDF_POWER
+    x.data = 1.0 + np.log(x.data)
+    df = np.bincount(x.indices, minlength=n_terms)
+    idf = (np.log((1 + n_docs) / (1 + df)) + 1) ** tuning.IDF_POWER
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(groups))}
     if len(group_ids) > 1:
-        owner = np.array([group_ids[g] for g in groups])
-        spread = sparse.csr_matrix(
-            (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
-            shape=(len(group_ids), len(owner)),
-        ) @ (x > 0).astype(np.float32)
-        idf = idf * (np.asarray((spread > 0).sum(axis=0)).ravel() >= 2)
+        owner = np.fromiter((group_ids[g] for g in groups), dtype=np.int64, count=n_docs)
+        term_owner = np.unique(x.indices.astype(np.int64) * len(group_ids) + np.repeat(owner, np.diff(x.indptr)))
+        spread = np.bincount(term_owner // len(group_ids), minlength=n_terms)
+        idf = idf * (spread >= 2)
+    if max_df_share < 1.0:
+        idf = idf * (df <= max_df_share * n_docs)
     return normalize(x @ sparse.diags(idf.astype(np.float32)))
 
 
+def tfidf(texts: Sequence[str], groups: Sequence[str], view: View) -> sparse.csr_matrix:
+    return tfidf_weights(counts(texts, view), groups)
+
+
 def normalize(x: sparse.csr_matrix) -> sparse.csr_matrix:
+    x = sparse.csr_matrix(x, dtype=np.float32)
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags((1.0 / norms).astype(np.float32)) @ x)
@@ -77,11 +112,10 @@ def with_context(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> 
     n = x.shape[0]
     if weight <= 0 or n < 2:
         return x
-    rows, cols, vals = list(range(n)), list(range(n)), [1.0] * n
-    for i in range(n - 1):
-        if groups[i] == groups[i + 1]:
-            rows += [i, i + 1]
-            cols += [i + 1, i]
-            vals += [weight, weight]
-    mix = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, n))
+    same = np.array([groups[i] == groups[i + 1] for i in range(n - 1)], dtype=bool)
+    upper = np.flatnonzero(same)
+    rows = np.concatenate([np.arange(n), upper, upper + 1])
+    cols = np.concatenate([np.arange(n), upper + 1, upper])
+    vals = np.concatenate([np.ones(n), np.full(2 * len(upper), weight)]).astype(np.float32)
+    mix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
     return normalize(mix @ x)

@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from aligner import tuning  # noqa: E402
-from aligner.group import average_link, make_units, similarity_matrix  # noqa: E402
+from aligner.group import average_link, make_units, similarity_matrix, story_paragraphs  # noqa: E402
 from aligner.load import load  # noqa: E402
+from aligner.sentence_index import SentenceIndex  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
@@ -71,7 +72,7 @@ def main() -> None:
     for name, folder, gold_path in clusters(args.eval, args.extra_gold):
         loaded = load([folder])
         units = make_units(loaded.paragraphs)
-        sim = similarity_matrix(units)
+        sim = similarity_matrix(units, SentenceIndex(story_paragraphs(loaded.paragraphs)))
         sources = [u.source for u in units]
         gold = json.loads(gold_path.read_text())
         row = []
