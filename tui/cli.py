@@ -19,11 +19,20 @@ EXIT_OK = 0
 EXIT_NO_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_CANNOT_WRITE = 73
+
+
+def _say(message: str) -> str:
+    """A message for stderr: one line, with file names and article text unable to drive the
+    terminal (control, bidi and invisible characters shown as marks, line breaks as spaces)."""
+    from aligner.text import visible
+
+    return visible(message).replace("\n", " ")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not argparse's usage + error
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {_say(message)} (see {self.prog} --help)\n")
 
 
 def seeds_dir() -> Path:
@@ -66,13 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
+        print("synoptic: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of stdout went away (synoptic ... | head); leave quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except MemoryError:
+        print("synoptic: out of memory (try fewer or smaller articles)", file=sys.stderr)
+        return EXIT_INTERNAL
     except Exception as e:  # the promise is: no traceback, ever
-        print(f"synoptic: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        print(_say(f"synoptic: internal error: {type(e).__name__}: {e}"), file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -90,10 +103,12 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Namespace) -> int:
+    """Print or write the report. Unreadable inputs are listed on stderr, one line each, and the
+    rest are aligned; with nothing readable, one line says why and the exit status is 1."""
     from aligner import align
-    from aligner.atomic import write_text_atomic
+    from aligner.atomic import write_bytes_atomic
     from aligner.ingest import collect_inputs
-    from aligner.report import alignment_to_json, alignment_to_markdown
+    from aligner.report import alignment_to_json_text, alignment_to_markdown
 
     files, _ = collect_inputs(paths)
     if len(args.label) > len(files):
@@ -101,27 +116,32 @@ def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Na
     if args.output and any(_same_file(args.output, f) for f in files):
         parser.error(f"refusing to overwrite the input file {args.output}")
     alignment = align(paths, args.label)
+    if not alignment.sources:
+        skipped = [p for p in alignment.problems if p.skipped]
+        if len(skipped) == 1:
+            print(_say(f"synoptic: error: {skipped[0].path}: {skipped[0].reason}"), file=sys.stderr)
+        else:
+            for problem in skipped:
+                print(_say(f"synoptic: skipped: {problem.path}: {problem.reason}"), file=sys.stderr)
+            print(f"synoptic: error: none of the {len(skipped)} inputs is a readable article", file=sys.stderr)
+        return EXIT_NO_INPUT
     for problem in alignment.problems:
         kind = "skipped" if problem.skipped else "warning"
-        print(f"synoptic: {kind}: {problem.path}: {problem.reason}", file=sys.stderr)
-    if not alignment.sources:
-        print("synoptic: no readable articles in the input", file=sys.stderr)
-        return EXIT_NO_INPUT
-    if args.format == "json":
-        import json
-
-        text = json.dumps(alignment_to_json(alignment), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = alignment_to_markdown(alignment)
+        print(_say(f"synoptic: {kind}: {problem.path}: {problem.reason}"), file=sys.stderr)
+    text = alignment_to_json_text(alignment) if args.format == "json" else alignment_to_markdown(alignment)
+    # Reports are UTF-8 whatever the locale says (JSON must be), written as bytes so that a
+    # Latin-1 terminal or a pipe opened with another encoding cannot fail half-way.
+    data = text.encode("utf-8", errors="replace")
     if args.output:
         try:
-            write_text_atomic(args.output, text)
+            write_bytes_atomic(args.output, data)
         except OSError as e:
-            print(f"synoptic: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
-            return EXIT_NO_INPUT
+            print(_say(f"synoptic: cannot write {args.output}: {e.strerror or e}"), file=sys.stderr)
+            return EXIT_CANNOT_WRITE
     else:
-        sys.stdout.write(text)
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return EXIT_OK
 
 
