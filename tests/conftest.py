@@ -21,3 +21,37 @@ def seeds_alignment():
     from aligner import align
 
     return align([SEEDS])
+
+
+# --- the app (tests/test_app*.py) -------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _steady_terminal(request, monkeypatch):
+    """For the app's tests, screens that do not flap: colours on (NO_COLOR is a user's choice, not
+    the test's) and no blinking cursors. Other tests are left alone."""
+    if not request.module.__name__.startswith(("test_app", "test_tmux")):
+        return
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    from textual.reactive import reactive
+    from textual.widgets import Input
+
+    steady = reactive(False, init=False)
+    steady.__set_name__(Input, "cursor_blink")
+    monkeypatch.setattr(Input, "cursor_blink", steady)
+
+
+@pytest.fixture(scope="session")
+def frozen_seeds():
+    """A recorded alignment of the seeds (see tests/test_app_frozen.py)."""
+    from test_app_frozen import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def marked_seeds(frozen_seeds):
+    """The recorded seeds with synthetic flags and reuse of several kinds."""
+    from test_app_frozen import with_marks
+
+    return with_marks(frozen_seeds)

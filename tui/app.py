@@ -1,49 +1,204 @@
-"""The reading room (first version): the alignment report, read in the terminal."""
+"""The reading room: the app object, its factory (used by the CLI and the tests) and the command
+palette's providers.
+
+    make_app(paths, labels=...)                 aligns in a worker thread, with a loading screen
+    make_app(paths, alignment=an_alignment)     opens a given alignment at once (tests)
+
+Modules: `tui.reading` (what is shown and where the cursor is, pure Python), `tui.cells` (text to
+styled, wrapped lines), `tui.widgets.synopsis` (the Line-API columns), `tui.widgets.detail`,
+`tui.screens.*` (one module and one .tcss per screen), `tui.keys` (the key table).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from textual import work
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, LoadingIndicator, MarkdownViewer
+from textual.app import App, SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
 
-from aligner import Alignment, align
-from aligner.report import alignment_to_markdown
+from tui.screens.loading import LoadingScreen
+
+if TYPE_CHECKING:
+    from aligner.model import Alignment
+
+    from tui.screens.reader import ReaderScreen
+
+
+def _reader(screen: Screen) -> ReaderScreen | None:
+    from tui.screens.reader import ReaderScreen
+
+    return screen if isinstance(screen, ReaderScreen) else None
+
+
+def _highlight(matcher, text: str) -> Content:
+    """Fuzzy-match highlighting on literal text (Matcher.highlight would parse it as markup)."""
+    from tui.safe import plain
+
+    content = plain(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    for offset in offsets:
+        content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class SourcesProvider(Provider):
+    """Palette entries for each source: go to its column, show/hide it, pin it, read it in order."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        reader = _reader(self.screen)
+        if reader is None:
+            return []
+        from tui.reading import source_line
+
+        out = []
+        for position, sid in enumerate(reader.index.source_ids):
+            line = source_line(reader.index, sid)
+            state = "shown" if sid in reader.view.shown else "hidden"
+
+            def go(sid=sid) -> None:
+                reader.view.cursor = type(reader.view.cursor)(reader.view.cursor.row, sid, 0)
+                if sid not in reader.view.shown:
+                    reader.view.toggle_source(sid)
+                    reader.view.cursor = type(reader.view.cursor)(reader.view.cursor.row, sid, 0)
+                    reader.view.clamp()
+                    reader.update_all(structure=True)
+                else:
+                    reader.view.clamp()
+                    reader.moved()
+
+            def article(sid=sid) -> None:
+                go(sid)
+                reader.action_article()
+
+            out.append((f"Go to column: {line}", go, f"source {position + 1} ({state})"))
+            out.append((f"Show/hide source: {line}", lambda p=position: reader.action_toggle_source(p), state))
+            out.append((f"Pin as reference: {line}", lambda sid=sid: (go(sid), reader.action_pin()), "the column always shown first"))
+            out.append((f"Article order: {line}", article, "each paragraph with its row"))
+        return out
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            if text.startswith("Go to column"):
+                yield DiscoveryHit(_plain(text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+
+
+class FlagsProvider(Provider):
+    """Palette entries for each flag: jump to it."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        reader = _reader(self.screen)
+        if reader is None:
+            return []
+        from tui.safe import shown
+
+        flags = reader.alignment.flags
+        out = []
+        for i in sorted(range(len(flags)), key=lambda i: -flags[i].score):
+            f = flags[i]
+            a = shown(reader.alignment.span_text(f.a))
+            b = shown(reader.alignment.span_text(f.b))
+            text = f"Flag ({f.kind}): {shown(f.explanation)}"
+            out.append((text, lambda i=i: reader.go_to_flag(i), f"«{a}» vs «{b}»"))
+        return out
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            yield DiscoveryHit(_plain(text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+
+
+def _plain(text: str) -> Content:
+    # The palette passes `help` and string prompts through Content.from_markup, which returns a
+    # Content unchanged: so data-derived text is always handed over as Content.
+    from tui.safe import plain
+
+    return plain(text)
 
 
 class SynopticApp(App[int]):
+    """Synoptic's reading room."""
+
     TITLE = "Synoptic"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {SourcesProvider, FlagsProvider}
+    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, paths: Sequence[str], labels: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        paths: Sequence[str] = (),
+        labels: Sequence[str] = (),
+        *,
+        alignment: Alignment | None = None,
+        theme: str | None = None,
+        min_column: int | None = None,
+    ) -> None:
         super().__init__()
-        self.paths = list(paths)
+        self.paths = [str(p) for p in paths]
         self.labels = list(labels)
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield LoadingIndicator()
-        yield Footer()
+        self.alignment = alignment
+        self.min_column = min_column
+        if theme:
+            self.theme = theme
 
     def on_mount(self) -> None:
-        self.load()
+        # Pushed rather than returned by get_default_screen(), which does not load a screen's CSS_PATH.
+        if self.alignment is not None:
+            self.push_screen(self._reader_screen(self.alignment))
+        else:
+            self.push_screen(LoadingScreen(self.paths, self.labels))
 
-    @work(thread=True, exclusive=True)
-    def load(self) -> None:
-        alignment = align(self.paths, self.labels)
-        self.call_from_thread(self.show, alignment)
+    def _reader_screen(self, alignment: Alignment) -> Screen:
+        from tui.screens.reader import ReaderScreen
+        from tui.widgets.synopsis import MIN_COLUMN
 
-    async def show(self, alignment: Alignment) -> None:
-        await self.query_one(LoadingIndicator).remove()
-        await self.mount(MarkdownViewer(alignment_to_markdown(alignment), show_table_of_contents=False), before=self.query_one(Footer))
+        return ReaderScreen(alignment, min_column=self.min_column or MIN_COLUMN)
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """Called by the loading screen's worker when the alignment is ready."""
+        self.alignment = alignment
+        self.switch_screen(self._reader_screen(alignment))
+
+    @property
+    def loaded(self) -> bool:
+        return _reader(self.screen) is not None or any(_reader(s) for s in self.screen_stack)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        reader = _reader(screen)
+        if reader is not None:
+            for title, help_text, callback in reader.key_commands():
+                yield SystemCommand(title, help_text, callback)
 
 
-def make_app(paths: Sequence[str], labels: Sequence[str] = ()) -> SynopticApp:
-    return SynopticApp(paths, labels)
+def make_app(
+    paths: Sequence[str] = (),
+    labels: Sequence[str] = (),
+    *,
+    alignment: Alignment | None = None,
+    theme: str | None = None,
+    min_column: int | None = None,
+) -> SynopticApp:
+    """The one way to build the app, for the command line and the tests."""
+    return SynopticApp(paths, labels, alignment=alignment, theme=theme, min_column=min_column)
 
 
-def run_app(paths: Sequence[str], labels: Sequence[str] = ()) -> int:
-    make_app(paths, labels).run()
-    return 0
+def run_app(paths: Sequence[str], labels: Sequence[str] = (), *, theme: str | None = None) -> int:
+    app = make_app(paths, labels, theme=theme)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)

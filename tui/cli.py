@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--label", action="append", default=[], metavar="NAME",
         help="name the columns, once per article in input order (default: the file name)",
     )
+    parser.add_argument(
+        "--theme", metavar="NAME",
+        help="app colour theme, e.g. ansi-dark or ansi-light to use the terminal's own palette "
+        "(default: textual-dark; NO_COLOR is honoured)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
 
@@ -96,10 +101,21 @@ def _main(argv: list[str] | None) -> int:
     if args.output and not args.format:
         parser.error("-o/--output needs --format")
     if args.format is None:
-        from tui.app import run_app
-
-        return run_app(paths, args.label)
+        return _app(parser, paths, args)
     return _report(parser, paths, args)
+
+
+def _app(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Namespace) -> int:
+    # The aligner (numpy, scipy) is imported by the app's worker thread, not here, so the window
+    # opens at once; label counts are checked by the app once the inputs are read.
+    if args.theme:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            parser.error(f"unknown theme {args.theme!r} (try: {', '.join(sorted(BUILTIN_THEMES))})")
+    from tui.app import run_app
+
+    return run_app(paths, args.label, theme=args.theme)
 
 
 def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Namespace) -> int:

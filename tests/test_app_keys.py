@@ -1,0 +1,580 @@
+"""Pilot tests: every key of the reading room does what the help says, at 80×24."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import make_app
+from tui.keys import KEYS
+from tui.reading import TOP
+
+SIZE = (80, 24)
+
+
+def reader(app):
+    from tui.screens.reader import ReaderScreen
+
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen), type(screen)
+    return screen
+
+
+async def pressed(pilot, *keys):
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+# --- rows, pages, columns, sentences ------------------------------------------------------------
+
+
+async def test_rows_up_and_down(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        view = reader(app).view
+        assert view.cursor.row == 0 and view.row.key == TOP
+        await pressed(pilot, "j")
+        assert view.cursor.row == 1
+        await pressed(pilot, "down", "down")
+        assert view.cursor.row == 3
+        await pressed(pilot, "k")
+        assert view.cursor.row == 2
+        await pressed(pilot, "up", "up", "up")
+        assert view.cursor.row == 0  # stops at the top
+
+
+async def test_top_bottom_and_pages(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view, synopsis = screen.view, screen.synopsis
+        last = len(view.rows) - 1
+        await pressed(pilot, "G")
+        assert view.cursor.row == last
+        first, _ = synopsis.cursor_lines()
+        assert synopsis.scroll_y <= first < synopsis.scroll_y + synopsis.scrollable_content_region.height
+        await pressed(pilot, "g")
+        assert view.cursor.row == 0 and synopsis.scroll_y == 0
+        await pressed(pilot, "end")
+        assert view.cursor.row == last
+        await pressed(pilot, "home")
+        assert view.cursor.row == 0
+        await pressed(pilot, "pagedown")
+        assert view.cursor.row > 0 and synopsis.scroll_y > 0
+        first_page = view.cursor.row
+        await pressed(pilot, "space")
+        assert view.cursor.row >= first_page
+        await pressed(pilot, "pageup", "pageup", "pageup", "pageup")
+        assert view.cursor.row == 0 and synopsis.scroll_y == 0
+        await pressed(pilot, "ctrl+f")
+        assert view.cursor.row > 0
+        await pressed(pilot, "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")
+        assert view.cursor.row == 0
+
+
+async def test_cursor_stays_on_screen(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        synopsis = screen.synopsis
+        for _ in range(len(screen.view.rows) + 2):
+            await pressed(pilot, "j")
+            first, last = synopsis.cursor_lines()
+            height = synopsis.scrollable_content_region.height
+            assert synopsis.scroll_y <= first < synopsis.scroll_y + height
+
+
+async def test_columns_move_and_pan(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view, synopsis = screen.view, screen.synopsis
+        ids = list(screen.index.source_ids)
+        shown_at_once = len(synopsis.geometry.columns)
+        assert 1 < shown_at_once < len(ids)  # five sources do not fit at 80 columns
+        assert synopsis.geometry.hidden_right == len(ids) - shown_at_once
+        await pressed(pilot, "l")
+        assert view.cursor.source == ids[1]
+        for _ in range(len(ids)):
+            await pressed(pilot, "right")
+        assert view.cursor.source == ids[-1]
+        # the cursor's column is always on screen: panning followed it
+        assert any(c[0] == ids[-1] for c in synopsis.geometry.columns)
+        assert synopsis.geometry.hidden_left > 0
+        await pressed(pilot, "h")
+        assert view.cursor.source == ids[-2]
+        for _ in range(len(ids)):
+            await pressed(pilot, "left")
+        assert view.cursor.source == ids[0]
+        assert synopsis.geometry.hidden_left == 0
+
+
+async def test_pan_keys(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        synopsis = screen.synopsis
+        before = [c[0] for c in synopsis.geometry.columns]
+        await pressed(pilot, "greater_than_sign")
+        after = [c[0] for c in synopsis.geometry.columns]
+        assert after != before and synopsis.geometry.hidden_left > 0
+        assert screen.view.cursor.source in after
+        await pressed(pilot, "less_than_sign")
+        assert [c[0] for c in synopsis.geometry.columns] == before
+
+
+async def test_sentences_within_a_cell_and_down_the_column(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        view = reader(app).view
+        # find a cell with several sentences
+        target = next(
+            (r, s) for r, row in enumerate(view.rows) for s in view.columns if len(view.cell_units(row, s)) >= 3
+        )
+        view.go_row(target[0])
+        view.cursor = type(view.cursor)(target[0], target[1], 0)
+        reader(app).moved()
+        await pressed(pilot, "w")
+        assert view.cursor.unit == 1 and view.cursor.row == target[0]
+        await pressed(pilot, "right_parenthesis")
+        assert view.cursor.unit == 2
+        await pressed(pilot, "b", "left_parenthesis")
+        assert view.cursor.unit == 0
+        # past the last sentence, w continues in the next row that this source covers
+        n = len(view.cell_units(view.row, view.cursor.source))
+        for _ in range(n):
+            await pressed(pilot, "w")
+        assert view.cursor.row > target[0] or n == 0
+        assert view.unit is not None and view.unit.source == target[1]
+
+
+async def test_column_move_keeps_the_line(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = reader(app)
+        view = screen.view
+        await pressed(pilot, "j")
+        for _ in range(6):
+            await pressed(pilot, "w")
+        before = screen.synopsis.cursor_lines()
+        await pressed(pilot, "l")
+        after = screen.synopsis.cursor_lines()
+        if view.unit is not None and before[0] > screen.synopsis._row_starts[view.cursor.row] + 1:
+            assert after[0] <= before[0]
+
+
+# --- flags, matches, detail ---------------------------------------------------------------------
+
+
+def flag_units(screen, i):
+    f = screen.alignment.flags[i]
+    return {screen.index.unit_at(s.source, s.paragraph, s.start) for s in (f.a, f.b)}
+
+
+async def test_next_and_previous_flag(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        seen = []
+        for _ in range(2 * len(marked_seeds.flags)):
+            await pressed(pilot, "right_square_bracket")
+            assert view.current_flag is not None
+            assert view.unit in flag_units(screen, view.current_flag)
+            seen.append(view.current_flag)
+        assert set(seen) == set(range(len(marked_seeds.flags)))  # every flag is reached
+        here = view.cursor_key()
+        await pressed(pilot, "left_square_bracket")
+        assert view.cursor_key() < here or view.cursor_key() == max(t[0] for t in view.flag_endpoints())
+        assert "⚑" in str(screen.query_one("#status").render())
+
+
+async def test_same_kind_flags(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        await pressed(pilot, "right_square_bracket")
+        kind = marked_seeds.flags[view.current_flag].kind
+        for key in ("right_curly_bracket", "right_curly_bracket", "left_curly_bracket"):
+            await pressed(pilot, key)
+            assert marked_seeds.flags[view.current_flag].kind == kind
+
+
+async def test_next_and_previous_match(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        positions = []
+        for _ in range(3):
+            await pressed(pilot, "m")
+            assert view.unit in screen.index.matched
+            positions.append(view.cursor_key())
+        assert positions == sorted(positions)
+        await pressed(pilot, "M")
+        assert view.cursor_key() == positions[1]
+        # the cursor's matches light up, wherever they are, and the status line says where
+        assert view.lit()
+        assert "also in" in str(screen.query_one("#status").render())
+
+
+async def test_detail_panel(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        detail = screen.query_one("#detail")
+        assert not detail.display
+        await pressed(pilot, "right_square_bracket", "d")
+        assert detail.display
+        flag = marked_seeds.flags[screen.view.current_flag]
+        head = str(screen.query_one("#detail-head").render())
+        assert flag.kind in head and flag.explanation[:30] in head
+        a = str(screen.query_one("#detail-a").render())
+        b = str(screen.query_one("#detail-b").render())
+        texts = {marked_seeds.span_text(flag.a), marked_seeds.span_text(flag.b)}
+        assert any(t in a for t in texts) and any(t in b for t in texts)
+        assert "Word changes" in str(screen.query_one("#detail-changes").render())
+        await pressed(pilot, "d")
+        assert not detail.display
+        await pressed(pilot, "enter")
+        assert detail.display
+        await pressed(pilot, "escape")
+        assert not detail.display
+
+
+async def test_detail_next_item(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        # a sentence with more than one counterpart
+        target = next(u for u, items in screen.index.counterparts.items() if len(items) > 1)
+        view.go_to_unit(target)
+        screen.update_all(structure=True)
+        await pressed(pilot, "x")
+        assert screen.query_one("#detail").display
+        assert "2 of" in str(screen.query_one("#detail-head").render())
+
+
+async def test_word_diff_in_detail_for_near_verbatim(marked_seeds):
+    from dataclasses import replace
+
+    from aligner.model import Flag
+    from test_app_frozen import find
+
+    quote = Flag(
+        "altered-quote",
+        find(marked_seeds, "000", "The suggested"),
+        find(marked_seeds, "000", "The suggested"),
+        "A quoted word changed.",
+        0.8,
+    )
+    alignment = replace(marked_seeds, flags=(quote,))
+    app = make_app(alignment=alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "right_square_bracket", "d")
+        changes = str(reader(app).query_one("#detail-changes").render())
+        assert "none — the same words" in changes
+
+
+async def test_flag_list_filters_by_kind_and_jumps(marked_seeds):
+    from tui.screens.flags import FlagListScreen
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "f")
+        assert isinstance(app.screen, FlagListScreen)
+        options = app.screen.query_one("#flags-list")
+        all_count = sum(1 for o in options.options if o.id)
+        assert all_count == len(marked_seeds.flags)
+        await pressed(pilot, "right")
+        kind = app.screen.kind
+        assert kind != "all"
+        shown_ids = [int(o.id) for o in options.options if o.id]
+        assert shown_ids and all(marked_seeds.flags[i].kind == kind for i in shown_ids)
+        await pressed(pilot, "enter")
+        screen = reader(app)
+        assert screen.view.current_flag == shown_ids[0]
+        assert screen.view.unit in flag_units(screen, shown_ids[0])
+        await pressed(pilot, "f", "escape")
+        reader(app)
+
+
+# --- finding and filtering ----------------------------------------------------------------------
+
+
+async def test_search_next_and_previous_hit(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        await pressed(pilot, "slash")
+        assert screen.query_one("#search").display and screen.query_one("#search").has_focus
+        await pressed(pilot, *"lavrov", "enter")
+        assert not screen.query_one("#search").display
+        assert view.hits and all("lavrov" in marked_seeds.paragraph(h.unit.key).text[h.start:h.end].lower() for h in view.hits)
+        first = view.current_hit
+        assert view.unit == first.unit
+        await pressed(pilot, "n")
+        if len(view.hits) > 1:
+            assert view.current_hit != first
+        await pressed(pilot, "N")
+        assert view.current_hit == first
+        assert "lavrov" in str(screen.query_one("#status").render())
+        await pressed(pilot, "escape")  # clears the search
+        assert not view.hits
+
+
+async def test_search_not_found_and_escape(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "slash", *"zzqx", "enter")
+        assert not screen.view.hits
+        await pressed(pilot, "slash", "escape")
+        assert not screen.query_one("#search").display
+        assert screen.synopsis.has_focus
+        await pressed(pilot, "n")  # a query without hits: nothing moves
+        assert not screen.query_one("#search").display
+        await pressed(pilot, "escape")  # forgets the query
+        assert screen.view.query == ""
+        await pressed(pilot, "n")  # no query: n opens the search bar
+        assert screen.query_one("#search").display
+
+
+async def test_filters(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view, index = screen.view, screen.index
+        total = len(view.rows)
+        await pressed(pilot, "exclamation_mark")
+        assert view.filter == "flagged"
+        assert view.rows and all(r.key in index.flagged_rows for r in view.rows)
+        await pressed(pilot, "tilde")
+        assert view.filter == "omitted"
+        assert all(any(s not in r.cells for s in view.shown) for r in view.rows)
+        await pressed(pilot, "equals_sign")
+        assert view.filter == "all" and len(view.rows) == total
+        await pressed(pilot, "v")
+        assert view.filter == "flagged"
+        await pressed(pilot, "v", "v")
+        assert view.filter == "all"
+
+
+# --- sources, pinning, widths, article order, furniture -----------------------------------------
+
+
+async def test_toggle_sources_by_number(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = reader(app)
+        ids = screen.index.source_ids
+        await pressed(pilot, "2")
+        assert ids[1] not in screen.view.shown
+        assert all(c[0] != ids[1] for c in screen.synopsis.geometry.columns)
+        await pressed(pilot, "2")
+        assert ids[1] in screen.view.shown
+        for k in "12345":
+            await pressed(pilot, k)
+        assert len(screen.view.shown) == 1  # the last shown source stays
+        await pressed(pilot, "0")
+        assert screen.view.shown == list(ids)
+        await pressed(pilot, "9")  # no ninth source: nothing happens
+        assert screen.view.shown == list(ids)
+
+
+async def test_source_list(marked_seeds):
+    from tui.screens.sources import SourcesScreen
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "s")
+        assert isinstance(app.screen, SourcesScreen)
+        await pressed(pilot, "space")  # hide the first source
+        await pressed(pilot, "down", "p")  # pin the second
+        await pressed(pilot, "escape")
+        screen = reader(app)
+        ids = screen.index.source_ids
+        assert ids[0] not in screen.view.shown
+        assert screen.view.pinned == ids[1]
+        assert screen.synopsis.geometry.columns[0][0] == ids[1]
+
+
+async def test_pin_reference_column(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        ids = screen.index.source_ids
+        await pressed(pilot, "l", "l", "l")
+        pinned = screen.view.cursor.source
+        await pressed(pilot, "p")
+        assert screen.view.pinned == pinned
+        assert screen.synopsis.geometry.columns[0][0] == pinned
+        for _ in range(len(ids)):
+            await pressed(pilot, "greater_than_sign")
+            assert screen.synopsis.geometry.columns[0][0] == pinned  # stays while panning
+        await pressed(pilot, "p")  # on the pinned column again: unpin
+        assert screen.view.pinned is None
+
+
+async def test_wider_and_narrower_columns(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(160, 48)) as pilot:
+        synopsis = reader(app).synopsis
+        count = len(synopsis.geometry.columns)
+        await pressed(pilot, "plus")
+        assert len(synopsis.geometry.columns) == count - 1
+        await pressed(pilot, "minus")
+        assert len(synopsis.geometry.columns) == count
+        for _ in range(10):
+            await pressed(pilot, "plus")
+        assert len(synopsis.geometry.columns) == 1
+
+
+async def test_article_order_and_jump_back(marked_seeds):
+    from tui.screens.article import ArticleScreen
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        source = screen.view.cursor.source
+        await pressed(pilot, "o")
+        assert isinstance(app.screen, ArticleScreen)
+        options = app.screen.query_one("#article-list")
+        paragraphs = screen.index.paragraphs_of[source]
+        assert sum(1 for o in options.options if o.id) == len(paragraphs)
+        # the rows of the article's own order, as listed, include rows out of order
+        body = next(p for p in reversed(paragraphs) if p.key in screen.index.row_of and screen.index.row_of[p.key] != TOP)
+        options.highlighted = options.get_option_index(f"p{body.index}")
+        await pressed(pilot, "enter")
+        screen = reader(app)
+        assert screen.view.row.key == screen.index.row_of[body.key]
+        assert screen.view.unit.key == body.key
+        await pressed(pilot, "o", "escape")
+        assert screen.view.unit.key == body.key
+
+
+async def test_furniture_toggle(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        top = view.rows[0]
+        furniture = [p for ps in top.cells.values() for p in ps if p.role in ("caption", "meta", "boilerplate")]
+        assert furniture
+        hidden = sum(len(view.cell(top, s)) for s in view.columns)
+        await pressed(pilot, "c")
+        assert view.furniture
+        assert sum(len(view.cell(top, s)) for s in view.columns) == hidden + len(furniture)
+        await pressed(pilot, "c")
+        assert not view.furniture
+
+
+# --- app keys ---------------------------------------------------------------------------------
+
+
+async def test_help_screen(marked_seeds):
+    from tui.screens.help import HelpScreen
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for key in KEYS:
+            if not key.id.startswith("source-"):
+                assert key.help in text, key.id
+        await pressed(pilot, "j", "k", "escape")
+        reader(app)
+        await pressed(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pressed(pilot, "q")
+        reader(app)
+
+
+async def test_theme_cycle_includes_ansi(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        seen = set()
+        for _ in range(6):
+            await pressed(pilot, "t")
+            seen.add(app.theme)
+        assert {"ansi-dark", "ansi-light"} <= seen
+
+
+async def test_quit(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "q")
+    assert app.return_code == 0
+
+
+async def test_mouse_click_moves_the_cursor(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        g = screen.synopsis.geometry
+        sid, x, _ = g.columns[1]
+        await pilot.click("#synopsis", offset=(x + 3, 2))
+        await pilot.pause()
+        assert screen.view.cursor.source == sid
+
+
+# --- the table itself ---------------------------------------------------------------------------
+
+
+def test_every_key_has_description_id_and_a_place():
+    ids = [k.id for k in KEYS]
+    assert len(ids) == len(set(ids))
+    for k in KEYS:
+        assert k.description and k.help and k.id and k.action
+    from tui.screens.help import help_content
+
+    text = help_content().plain
+    for k in KEYS:
+        assert k.show or k.help in text or k.id.startswith("source-")
+
+
+async def test_every_key_is_in_the_command_palette(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        titles = {c.title for c in app.get_system_commands(screen)}
+        for k in KEYS:
+            assert k.help in titles, k.id
+        await pilot.pause()
+
+
+async def test_palette_runs_a_key_command(marked_seeds):
+    from textual.command import CommandPalette
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pressed(pilot, *"Next flag (a")
+        await pilot.pause(0.3)
+        await pressed(pilot, "enter")
+        await pilot.pause(0.1)
+        assert reader(app).view.current_flag is not None
+
+
+async def test_palette_providers_list_sources_and_flags(marked_seeds):
+    from tui.app import FlagsProvider, SourcesProvider
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        sources = SourcesProvider(screen)
+        hits = [h async for h in sources.search("go to column ABC")]
+        assert any("ABC News" in h.text for h in hits)
+        discovered = [h async for h in sources.discover()]
+        assert len(discovered) == len(marked_seeds.sources)
+        flags = FlagsProvider(screen)
+        found = [h async for h in flags.search("flag name")]
+        assert found and "Joint" in found[0].text
+        found[0].command()
+        await pilot.pause()
+        assert screen.view.current_flag is not None
+        assert marked_seeds.flags[screen.view.current_flag].kind == "name"

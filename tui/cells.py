@@ -1,0 +1,307 @@
+"""Paragraphs as styled, wrapped lines of exactly the width of their column.
+
+Article text is data: it goes through `aligner.text.visible` (control and bidi characters become
+visible marks, one character for one, so offsets still hold) and into `Content(...)`, never into
+markup. Marks that must not rely on colour get a glyph as well as a style:
+
+    ≈  a sentence that states a fact another source also states (a match)
+    ⚑  the start of a flagged span (a difference to check)
+    ↺  the start of a passage copied from another source (reuse)
+
+Glyphs are static, so a paragraph wraps the same way whatever the cursor does: heights are
+computed once per width, and moving the cursor only restyles the lines it touches.
+Widths are measured in terminal cells (`rich.cells`), so wide characters (CJK, emoji) never push
+a column out of line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from textual.content import Content, Span
+from textual.strip import Strip
+from textual.style import Style
+
+if TYPE_CHECKING:
+    from tui.reading import Hit, Index, Unit
+
+MATCH_GLYPH = "≈"
+FLAG_GLYPH = "⚑"
+REUSE_GLYPH = "↺"
+COVERED_GLYPH = "●"
+UNCOVERED_GLYPH = "○"
+NOT_COVERED = "· not covered ·"
+
+_TOKENS = re.compile(r"[^ ]+| +")
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap in terminal cells: (start, end) character ranges, one per line.
+
+    Lines break at spaces (dropped at the break); a word longer than the line is folded without
+    splitting a wide character. Always at least one line."""
+    width = max(1, width)
+    out: list[tuple[int, int]] = []
+    start = -1  # start of the open line, -1 when none
+    end = used = gap = 0
+    for m in _TOKENS.finditer(text):
+        s, e = m.span()
+        if text[s] == " ":
+            if start >= 0:
+                gap += e - s
+            continue
+        w = cell_len(m.group())
+        if start >= 0 and used + gap + w <= width:
+            end, used, gap = e, used + gap + w, 0
+            continue
+        if start >= 0:
+            out.append((start, end))
+        if w <= width:
+            start, end, used, gap = s, e, w, 0
+            continue
+        # fold a word wider than the line
+        line_start, cells = s, 0
+        for i in range(s, e):
+            cw = get_character_cell_size(text[i])
+            if cells + cw > width and i > line_start and cw > 0:
+                out.append((line_start, i))
+                line_start, cells = i, 0
+            cells += cw
+        start, end, used, gap = line_start, e, cells, 0
+    if start >= 0:
+        out.append((start, end))
+    return out or [(0, 0)]
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The styles of every mark, read from the widget's component classes (so themes and
+    NO_COLOR apply). Each is a partial style laid over the base."""
+
+    base: Style
+    number: Style = Style()
+    headline: Style = Style()
+    furniture: Style = Style()
+    lead_in: Style = Style()
+    match: Style = Style()
+    match_glyph: Style = Style()
+    flag: Style = Style()
+    flag_glyph: Style = Style()
+    reuse: Style = Style()
+    reuse_glyph: Style = Style()
+    search: Style = Style()
+    search_current: Style = Style()
+    lit: Style = Style()
+    cursor: Style = Style()
+    uncovered: Style = Style()
+
+
+@dataclass
+class ParagraphText:
+    """A paragraph as shown: prefix, text made visible, glyphs inserted; with the mapping from
+    offsets in `Paragraph.text` to offsets in the shown text."""
+
+    key: tuple[str, int]
+    text: str  # the shown text
+    spans: list[Span]  # static styles (role, matches, flags, reuse, glyphs)
+    prefix: int  # length of the "¶n " prefix
+    units: list[tuple[int, int]]  # shown ranges of the paragraph's units, in unit order
+    unit_list: list  # the Unit objects, same order
+    _offsets: list[int] = field(default_factory=list)  # insert offsets (in the original), sorted
+    _cumulative: list[int] = field(default_factory=list)  # glyph characters inserted up to each
+    _wraps: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def start(self, offset: int) -> int:
+        """Shown offset of an original offset, after any glyph inserted there."""
+        i = bisect_right(self._offsets, offset)
+        return self.prefix + offset + (self._cumulative[i - 1] if i else 0)
+
+    def end(self, offset: int) -> int:
+        """Shown offset of an original offset, before any glyph inserted there (so a range that
+        starts at `end(o)` includes the glyphs at `o`)."""
+        i = bisect_right(self._offsets, offset - 1) if offset > 0 else 0
+        return self.prefix + offset + (self._cumulative[i - 1] if i else 0)
+
+    def lines(self, width: int) -> list[tuple[int, int]]:
+        if (lines := self._wraps.get(width)) is None:
+            lines = self._wraps[width] = wrap(self.text, width)
+        return lines
+
+    def unit_lines(self, width: int) -> list[tuple[int, int]]:
+        """For each unit, the first and last wrapped line it is on."""
+        starts = [s for s, _ in self.lines(width)]
+        out = []
+        for s, e in self.units:
+            first = max(0, bisect_right(starts, s) - 1)
+            last = max(first, bisect_right(starts, max(s, e - 1)) - 1)
+            out.append((first, last))
+        return out
+
+
+def paragraph_text(index: Index, paragraph, palette: Palette) -> ParagraphText:
+    """Build the shown text of a paragraph with its static marks."""
+    from aligner.text import visible
+
+    key = paragraph.key
+    raw = visible(paragraph.text).replace("\n", " ")
+    role = paragraph.role
+    prefix = f"¶{paragraph.index + 1} " + (f"{role}: " if role not in ("body", "headline") else "")
+    units = index.units[key]
+
+    inserts: list[tuple[int, int, str, Style]] = []  # (offset, order, glyph, style)
+    for u in units:
+        if u in index.matched:
+            inserts.append((u.start, 0, MATCH_GLYPH + " ", palette.match_glyph))
+    for s, _, _ in index.copy_spans.get(key, ()):
+        inserts.append((s, 1, REUSE_GLYPH, palette.reuse_glyph))
+    for s, _, _ in index.flag_spans.get(key, ()):
+        inserts.append((s, 2, FLAG_GLYPH, palette.flag_glyph))
+    inserts.sort(key=lambda t: (t[0], t[1]))
+
+    pieces: list[str] = [prefix]
+    spans: list[Span] = [Span(0, len(prefix), palette.number)]
+    glyph_at: dict[tuple[int, int], int] = {}
+    offsets: list[int] = []
+    cumulative: list[int] = []
+    position = len(prefix)
+    cursor = 0
+    total = 0
+    for offset, order, glyph, style in inserts:
+        offset = min(max(offset, 0), len(raw))
+        pieces.append(raw[cursor:offset])
+        position += offset - cursor
+        cursor = offset
+        glyph_at.setdefault((offset, order), position)
+        spans.append(Span(position, position + len(glyph), style))
+        pieces.append(glyph)
+        position += len(glyph)
+        total += len(glyph)
+        offsets.append(offset)
+        cumulative.append(total)
+    pieces.append(raw[cursor:])
+    text = "".join(pieces)
+
+    pt = ParagraphText(key, text, [], len(prefix), [], list(units), offsets, cumulative)
+    role_style = {"headline": palette.headline, "lead-in": palette.lead_in}.get(
+        role, palette.furniture if role in ("caption", "meta", "boilerplate") else None
+    )
+    body = []
+    if role_style:
+        body.append(Span(len(prefix), len(text), role_style))
+    for u in units:
+        pt.units.append((pt.end(u.start), pt.end(u.end)))
+        if u in index.matched:
+            body.append(Span(pt.start(u.start), pt.end(u.end), palette.match))
+    for s, e, _ in index.copy_spans.get(key, ()):
+        body.append(Span(glyph_at.get((s, 1), pt.end(s)), pt.end(e), palette.reuse))
+    for s, e, _ in index.flag_spans.get(key, ()):
+        body.append(Span(glyph_at.get((s, 2), pt.end(s)), pt.end(e), palette.flag))
+    # role first (widest), then marks; glyph styles last so they win
+    pt.spans = body + spans
+    return pt
+
+
+@dataclass
+class CellRender:
+    strips: list[Strip]
+    unit_lines: list[tuple[int, int]]  # per unit of the cell: first and last line in the cell
+
+
+def render_cell(
+    paragraphs: list[ParagraphText],
+    width: int,
+    palette: Palette,
+    *,
+    cursor: int | None = None,
+    lit: set | frozenset = frozenset(),
+    hits: list[Hit] = (),  # type: ignore[assignment]
+    current_hit: Hit | None = None,
+    covered: bool = True,
+    pad: int = 1,
+) -> CellRender:
+    """The lines of one cell, each exactly `width` cells wide (`pad` blank cells each side)."""
+    base = palette.base
+    rich_base = base.rich_style
+    inner = max(1, width - 2 * pad) if width > 2 * pad else max(width, 0)
+    left = Segment(" " * pad, rich_base) if width > 2 * pad and pad else None
+    strips: list[Strip] = []
+    unit_lines: list[tuple[int, int]] = []
+    if not covered or not paragraphs:
+        text = NOT_COVERED if inner >= len(NOT_COVERED) else "—"
+        content = Content(text, [Span(0, len(text), palette.uncovered)])
+        strips.append(_strip(content, width, inner, left, base))
+        return CellRender(strips, unit_lines)
+    unit_number = 0
+    for pt in paragraphs:
+        extra: list[Span] = []
+        for i, (s, e) in enumerate(pt.units):
+            u = pt.unit_list[i]
+            if u in lit:
+                extra.append(Span(s, e, palette.lit))
+            if cursor is not None and unit_number + i == cursor:
+                extra.append(Span(s, e, palette.cursor))
+        for h in hits:
+            if h.unit.key == pt.key:
+                style = palette.search_current if h == current_hit else palette.search
+                extra.append(Span(pt.start(h.start), pt.end(h.end), style))
+        if extra:
+            # search and lit marks go under the cursor, so the cursor always reads as the cursor
+            extra.sort(key=lambda sp: sp.style is palette.cursor)
+        content = Content(pt.text, pt.spans + extra, strip_control_codes=False)
+        first_line = len(strips)
+        for s, e in pt.lines(inner):
+            strips.append(_strip(content[s:e], width, inner, left, base))
+        for first, last in pt.unit_lines(inner):
+            unit_lines.append((first_line + first, first_line + last))
+        unit_number += len(pt.units)
+    return CellRender(strips, unit_lines)
+
+
+def _strip(line: Content, width: int, inner: int, left: Segment | None, base: Style) -> Strip:
+    segments = line.render_segments(base)
+    strip = Strip(segments, line.cell_length)
+    if strip.cell_length > inner:
+        strip = strip.crop(0, inner)
+    if left is not None:
+        strip = Strip([left, *strip], strip.cell_length + left.cell_length)
+    return strip.adjust_cell_length(width, base.rich_style)
+
+
+def cell_height(paragraphs: list[ParagraphText], width: int, pad: int = 1) -> int:
+    if not paragraphs:
+        return 1
+    inner = max(1, width - 2 * pad) if width > 2 * pad else max(width, 1)
+    return sum(len(pt.lines(inner)) for pt in paragraphs)
+
+
+def text_strip(content: Content, width: int, base: Style) -> Strip:
+    """One line of content, cropped or padded to exactly `width` cells."""
+    if width <= 0:
+        return Strip([], 0)
+    strip = Strip(content.render_segments(base), content.cell_length)
+    if strip.cell_length > width:
+        strip = strip.crop(0, width)
+    return strip.adjust_cell_length(width, base.rich_style)
+
+
+def component_style(widget, name: str) -> Style:
+    """A component class as a partial style: only what its CSS sets (colour, background, text
+    style, including `reverse`, which `Widget.get_visual_style` leaves out). Backgrounds keep their
+    alpha, so `$accent 40%` blends over whatever is underneath."""
+    styles = widget.get_component_styles(name)
+    text_style = styles.text_style if styles.has_rule("text_style") else None
+    return Style(
+        background=styles.background if styles.has_rule("background") else None,
+        foreground=styles.color if styles.has_rule("color") else None,
+        bold=text_style.bold if text_style else None,
+        dim=text_style.dim if text_style else None,
+        italic=text_style.italic if text_style else None,
+        underline=text_style.underline if text_style else None,
+        reverse=text_style.reverse if text_style else None,
+        strike=text_style.strike if text_style else None,
+    )

@@ -1,0 +1,98 @@
+"""The flag list (`f`): every flag, ranked by score, filterable by kind; Enter jumps to it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static, Tab, Tabs
+from textual.widgets.option_list import Option
+
+from tui.cells import FLAG_GLYPH
+from tui.reading import Index
+from tui.safe import plain, shown
+from tui.widgets.detail import where
+
+ALL = "all"
+
+
+def flag_prompt(index: Index, i: int) -> Content:
+    f = index.alignment.flags[i]
+    a = index.unit_at(f.a.source, f.a.paragraph, f.a.start)
+    b = index.unit_at(f.b.source, f.b.paragraph, f.b.start)
+    places = f"{where(index, a) if a else shown(f.a.source)}  ↔  {where(index, b) if b else shown(f.b.source)}"
+    first = Content.assemble((f"{FLAG_GLYPH} ", "bold"), plain(f.kind, "bold"), (f"  {f.score:.2f}  ", "dim"), plain(places))
+    text_a = shown(index.alignment.span_text(f.a))
+    text_b = shown(index.alignment.span_text(f.b))
+    second = Content.assemble("  ", plain(f.explanation, "italic"))
+    third = Content.assemble(("  «", "dim"), plain(text_a), ("» vs «", "dim"), plain(text_b), ("»", "dim"))
+    return Content("\n").join([first, second, third])
+
+
+class FlagListScreen(ModalScreen[int | None]):
+    CSS_PATH = "flags.tcss"
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="flags-close"),
+        Binding("left,h", "kind(-1)", "Kind ←", id="flags-kind-prev"),
+        Binding("right,l,tab", "kind(1)", "Kind →", id="flags-kind-next"),
+    ]
+
+    def __init__(self, index: Index, kind: str | None = None) -> None:
+        super().__init__()
+        self.index = index
+        flags = index.alignment.flags
+        self.kinds = [ALL] + sorted({f.kind for f in flags})
+        self.kind = kind if kind in self.kinds else ALL
+
+    def compose(self) -> ComposeResult:
+        flags = self.index.alignment.flags
+        with Vertical(id="flags-box"):
+            yield Static(Content.assemble((f"{FLAG_GLYPH} Flags", "bold"),
+                                          (" — differences to check, strongest first · ←/→ kind · Enter jump · Esc close", "dim")),
+                         markup=False, id="flags-title")
+            tabs = []
+            for k in self.kinds:
+                count = len(flags) if k == ALL else sum(1 for f in flags if f.kind == k)
+                tabs.append(Tab(plain(f"{k} ({count})"), id=f"kind-{self.kinds.index(k)}"))
+            yield Tabs(*tabs, active=f"kind-{self.kinds.index(self.kind)}", id="flags-kinds")
+            yield OptionList(id="flags-list")
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one(OptionList).focus()
+
+    def fill(self) -> None:
+        flags = self.index.alignment.flags
+        chosen = [i for i, f in enumerate(flags) if self.kind == ALL or f.kind == self.kind]
+        chosen.sort(key=lambda i: -flags[i].score)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        items: list[Option | None] = []
+        for n, i in enumerate(chosen):
+            if n:
+                items.append(None)  # a rule between flags
+            items.append(Option(flag_prompt(self.index, i), id=str(i)))
+        options.add_options(items)
+        if chosen:
+            options.highlighted = 0
+
+    @on(Tabs.TabActivated)
+    def _kind(self, event: Tabs.TabActivated) -> None:
+        tab_id = event.tab.id or "kind-0"
+        self.kind = self.kinds[int(tab_id.removeprefix("kind-"))]
+        self.fill()
+        self.query_one(OptionList).focus()
+
+    def action_kind(self, delta: int) -> None:
+        i = (self.kinds.index(self.kind) + delta) % len(self.kinds)
+        self.query_one(Tabs).active = f"kind-{i}"
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,90 @@
+"""The first screen: the alignment runs in a worker thread while this shows what it is doing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, ProgressBar, Static
+
+STAGES = {
+    "reading": "Reading the articles",
+    "indexing": "Indexing sentences",
+    "provenance": "Looking for copied passages",
+    "grouping": "Grouping paragraphs by sub-topic",
+    "matching": "Matching sentences across sources",
+    "flagging": "Looking for differences to check",
+    "done": "Laying out the columns",
+}
+
+
+class LoadingScreen(Screen[None]):
+    CSS_PATH = "loading.tcss"
+    BINDINGS = [Binding("q,escape", "quit", "Quit", id="loading-quit")]
+
+    @dataclass
+    class Progress(Message):
+        stage: str
+        fraction: float
+
+    @dataclass
+    class Failed(Message):
+        error: str
+
+    def __init__(self, paths: Sequence[str], labels: Sequence[str]) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.labels = list(labels)
+
+    def compose(self) -> ComposeResult:
+        with Middle():
+            with Center():
+                yield Static(Content.assemble(("Synoptic", "bold"), " — aligning "
+                             f"{len(self.paths)} input{'s' if len(self.paths) != 1 else ''}"), markup=False, id="loading-title")
+            with Center():
+                yield LoadingIndicator(id="loading-spinner")
+            with Center():
+                yield Static(Content(STAGES["reading"] + "…"), markup=False, id="loading-stage")
+            with Center():
+                yield ProgressBar(total=1.0, show_eta=False, id="loading-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.align_inputs()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def align_inputs(self) -> None:
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(self.Progress(stage, fraction))
+
+        try:
+            from aligner import align
+
+            alignment = align(self.paths, self.labels or None, progress=progress)
+        except Exception as e:  # the app stays up and says what went wrong
+            self.post_message(self.Failed(f"{type(e).__name__}: {e}"))
+            return
+        self.app.call_from_thread(self.app.show_alignment, alignment)
+
+    def on_loading_screen_progress(self, message: Progress) -> None:
+        stage = STAGES.get(message.stage, message.stage)
+        self.query_one("#loading-stage", Static).update(Content(stage + "…"))
+        self.query_one(ProgressBar).update(progress=message.fraction)
+
+    def on_loading_screen_failed(self, message: Failed) -> None:
+        from tui.safe import plain
+
+        self.query_one("#loading-spinner").display = False
+        self.query_one("#loading-stage", Static).update(
+            Content.assemble(("The alignment failed: ", "bold"), plain(message.error), "  (q quits)")
+        )
+
+    def action_quit(self) -> None:
+        self.app.exit(1)

@@ -1,0 +1,483 @@
+"""The reading room: title bar, column headers, the synopsis, detail panel, search bar, status
+line and footer. Every key of `tui.keys` is an action here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
+from tui.keys import KEYS, bindings
+from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
+from tui.safe import plain, shown
+from tui.widgets.detail import DetailPanel, where
+from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, SynopsisView
+
+if TYPE_CHECKING:
+    from aligner.model import Alignment
+
+#: Themes `t` cycles through: Textual's own, then the terminal's palette.
+THEME_CYCLE = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
+
+
+class SearchBar(Input):
+    BINDINGS = [Binding("escape", "close", "Close search", id="search-close", show=False)]
+
+    def action_close(self) -> None:
+        self.screen.close_search()
+
+
+class ReaderScreen(Screen[None]):
+    CSS_PATH = "reader.tcss"
+    BINDINGS = bindings()
+    AUTO_FOCUS = "SynopsisView"
+
+    def __init__(self, alignment: Alignment, *, min_column: int = MIN_COLUMN) -> None:
+        super().__init__()
+        self.alignment = alignment
+        self.index = Index(alignment)
+        self.view = View(self.index)
+        self.min_column = min_column
+        self.detail_choice = 0
+
+    # --- composition --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="title", markup=False)
+        synopsis = SynopsisView(self.view, min_column=self.min_column, id="synopsis")
+        with Vertical(id="body"):
+            yield ColumnHeaders(synopsis, id="headers")
+            yield synopsis
+        yield DetailPanel(id="detail")
+        yield SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
+        yield Static(id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail").display = False
+        self.query_one("#search").display = False
+        if not self.index.sources:
+            self.query_one("#body").display = False
+            lines = [Content("No readable articles.", [])]
+            for p in self.alignment.problems:
+                lines.append(plain(f"  {p.path}: {p.reason}"))
+            self.query_one("#status", Static).update(Content("\n").join(lines))
+            return
+        self._headers_height()
+        self.update_all()
+        problems = self.alignment.problems
+        if problems:
+            skipped = [p for p in problems if p.skipped]
+            text = "\n".join(f"{'skipped' if p.skipped else 'note'}: {shown(p.path)}: {shown(p.reason)}" for p in problems)
+            self.notify(text, title=f"{len(skipped)} input(s) not opened" if skipped else "Input notes",
+                        severity="warning", timeout=12, markup=False)
+
+    def on_resize(self) -> None:
+        self._headers_height()
+
+    def _headers_height(self) -> None:
+        headers = self.query_one(ColumnHeaders)
+        headers.styles.height = headers.lines()
+
+    @property
+    def synopsis(self) -> SynopsisView:
+        return self.query_one(SynopsisView)
+
+    def _title(self) -> Content:
+        a = self.alignment
+        title = cluster_title(a.sources)
+        counts = (f"{len(a.sources)} sources · {len(a.groups)} rows · {len(a.matches)} matches · "
+                  f"{len(a.flags)} flags" + (f" · {len(a.reuse)} copied" if a.reuse else ""))
+        parts = [Content.assemble(("Synoptic", "bold")), Content(counts)]
+        skipped = sum(1 for p in a.problems if p.skipped)
+        if skipped:
+            parts.append(Content.assemble((f"⚠ {skipped} input(s) not opened (s: list)", "bold")))
+        if title:
+            parts.append(plain(title, "italic"))
+        return Content(" │ ").join(parts)
+
+    # --- after every move ---------------------------------------------------------------------
+
+    def update_all(self, *, structure: bool = False, center: bool = False) -> None:
+        """Redraw what depends on the cursor (and, with `structure`, on the layout)."""
+        synopsis = self.synopsis
+        if structure:
+            synopsis.structure_changed()
+        else:
+            synopsis.reveal_cursor_column()
+            synopsis.cursor_changed(center=center)
+        self.query_one(ColumnHeaders).refresh()
+        self.update_status()
+        detail = self.query_one(DetailPanel)
+        if detail.display:
+            detail.show_items(self.index, self.view.counterparts(), self.detail_choice)
+
+    def moved(self, *, center: bool = False) -> None:
+        self.detail_choice = 0
+        self.update_all(center=center)
+
+    def update_status(self) -> None:
+        view = self.view
+        status = self.query_one("#status", Static)
+        row = view.row
+        if row is None:
+            status.update(Content(f"No rows: filter {FILTER_NAMES[view.filter]} · = shows all rows"))
+            return
+        rows = len(view.rows)
+        place = "headlines" if row.key == TOP else f"row {row.number}"
+        parts: list[Content] = [Content(f"{place} ({view.cursor.row + 1}/{rows})")]
+        unit = view.unit
+        label = self.index.label(view.cursor.source)
+        if unit is not None:
+            units = view.cell_units(row, view.cursor.source)
+            parts.append(plain(f"{label} ¶{unit.paragraph + 1} s{view.cursor.unit + 1}/{len(units)}"))
+        else:
+            parts.append(plain(f"{label}: not covered"))
+        if view.filter != "all":
+            parts.append(Content.assemble((f"filter: {FILTER_NAMES[view.filter]}", "bold")))
+        if view.hits:
+            n, total = view.hit_number()
+            parts.append(plain(f"“{view.query}” {n}/{total}" if n else f"“{view.query}” {total} hits"))
+        elif view.query:
+            parts.append(plain(f"“{view.query}” not found"))
+        items = view.counterparts()
+        flags = [c for c in items if c.kind == "flag"]
+        copies = [c for c in items if c.kind == "reuse"]
+        matches = [c for c in items if c.kind == "match"]
+        if flags:
+            f = self.alignment.flags[flags[0].index]
+            parts.append(Content.assemble((f"{FLAG_GLYPH} {f.kind}: ", "bold"), plain(f.explanation)))
+        elif copies:
+            parts.append(Content.assemble((f"{REUSE_GLYPH} copied from ", "bold"), plain(where(self.index, copies[0].there))))
+        if matches:
+            places = ", ".join(where(self.index, c.there) for c in matches[:3])
+            more = f" +{len(matches) - 3}" if len(matches) > 3 else ""
+            parts.append(Content.assemble((f"{MATCH_GLYPH} also in ", "bold"), plain(places + more)))
+        status.update(Content(" · ").join(parts))
+
+    # --- moving -------------------------------------------------------------------------------
+
+    def action_row_down(self) -> None:
+        self.view.move_row(1)
+        self.moved()
+
+    def action_row_up(self) -> None:
+        self.view.move_row(-1)
+        self.moved()
+
+    def action_page_down(self) -> None:
+        self.synopsis.page(1)
+        self.moved()
+
+    def action_page_up(self) -> None:
+        self.synopsis.page(-1)
+        self.moved()
+
+    def action_top(self) -> None:
+        self.view.go_row(0)
+        self.moved()
+
+    def action_bottom(self) -> None:
+        self.view.go_row(len(self.view.rows) - 1)
+        self.moved()
+        synopsis = self.synopsis
+        if synopsis._row_heights and synopsis._row_heights[-1] <= synopsis.scrollable_content_region.height:
+            synopsis.scroll_to(y=synopsis.max_scroll_y, animate=False)  # the last row at the bottom
+
+    def _column(self, delta: int) -> None:
+        view = self.view
+        synopsis = self.synopsis
+        # keep the eye on the same line: pick the sentence of the new cell nearest the old one
+        lines = synopsis.cursor_lines()
+        view.move_column(delta)
+        if lines is not None and view.row is not None:
+            g = synopsis.geometry
+            width = next((w for s, _, w in g.columns if s == view.cursor.source), None) if g else None
+            if width is None:
+                synopsis.reveal_cursor_column()
+                g = synopsis.geometry
+                width = next((w for s, _, w in g.columns if s == view.cursor.source), None) if g else None
+            if width is not None:
+                render = synopsis._cell(view.row, view.cursor.source, width)
+                top = synopsis._row_starts[view.cursor.row] + 1
+                target = lines[0] - top
+                best = 0
+                for i, (first, _) in enumerate(render.unit_lines):
+                    if first <= target:
+                        best = i
+                view.cursor = type(view.cursor)(view.cursor.row, view.cursor.source, best)
+        self.moved()
+
+    def action_column_left(self) -> None:
+        self._column(-1)
+
+    def action_column_right(self) -> None:
+        self._column(1)
+
+    def action_sentence_next(self) -> None:
+        self.view.move_unit(1)
+        self.moved()
+
+    def action_sentence_prev(self) -> None:
+        self.view.move_unit(-1)
+        self.moved()
+
+    # --- flags and matches --------------------------------------------------------------------
+
+    def _flag(self, forward: bool, same_kind: bool = False) -> None:
+        if not self.alignment.flags:
+            self.notify("No flags in this alignment.", timeout=3)
+            return
+        if self.view.next_flag(forward, same_kind) is None:
+            self.notify("No flag among the shown rows and sources.", timeout=3)
+            return
+        self.detail_choice = 0
+        self.update_all(center=True)
+
+    def action_flag_next(self) -> None:
+        self._flag(True)
+
+    def action_flag_prev(self) -> None:
+        self._flag(False)
+
+    def action_flag_next_kind(self) -> None:
+        self._flag(True, same_kind=True)
+
+    def action_flag_prev_kind(self) -> None:
+        self._flag(False, same_kind=True)
+
+    def _match(self, forward: bool) -> None:
+        if self.view.next_match(forward) is None:
+            self.notify("No matched sentence among the shown rows and sources.", timeout=3)
+            return
+        self.moved(center=True)
+
+    def action_match_next(self) -> None:
+        self._match(True)
+
+    def action_match_prev(self) -> None:
+        self._match(False)
+
+    def action_detail(self) -> None:
+        detail = self.query_one(DetailPanel)
+        detail.display = not detail.display
+        self.update_all()
+
+    def action_detail_next(self) -> None:
+        detail = self.query_one(DetailPanel)
+        self.detail_choice += 1
+        if not detail.display:
+            detail.display = True
+        self.update_all()
+
+    def action_flag_list(self) -> None:
+        if not self.alignment.flags:
+            self.notify("No flags in this alignment.", timeout=3)
+            return
+        from tui.screens.flags import FlagListScreen
+
+        self.app.push_screen(FlagListScreen(self.index, self.view.current_kind()), self.go_to_flag)
+
+    def go_to_flag(self, index: int | None) -> None:
+        if index is None:
+            return
+        before = (list(self.view.shown), self.view.filter, self.view.furniture)
+        if not self.view.go_to_flag(index):
+            return
+        self.detail_choice = 0
+        self.update_all(structure=before != (self.view.shown, self.view.filter, self.view.furniture), center=True)
+
+    # --- finding ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.value = self.view.query
+        bar.focus()
+
+    def close_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        self.synopsis.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        count = self.view.search(event.value)
+        self.close_search()
+        self.synopsis.invalidate()
+        if count:
+            self.view.next_hit(True)
+        elif event.value:
+            self.notify(f"Not found in the shown text: {shown(event.value)}", timeout=3, markup=False)
+        self.moved(center=True)
+
+    def _hit(self, forward: bool) -> None:
+        if not self.view.query:
+            self.action_search()
+            return
+        if self.view.next_hit(forward) is None:
+            self.notify("No hits.", timeout=2)
+            return
+        self.moved(center=True)
+
+    def action_hit_next(self) -> None:
+        self._hit(True)
+
+    def action_hit_prev(self) -> None:
+        self._hit(False)
+
+    def action_filter(self, name: str) -> None:
+        if name not in FILTERS:
+            return
+        self.view.set_filter(name)  # type: ignore[arg-type]
+        if self.view.query:
+            self.view.search(self.view.query)
+        self.update_all(structure=True)
+
+    def action_filter_cycle(self) -> None:
+        self.action_filter(FILTERS[(FILTERS.index(self.view.filter) + 1) % len(FILTERS)])
+
+    # --- columns ------------------------------------------------------------------------------
+
+    def action_toggle_source(self, position: int) -> None:
+        ids = self.index.source_ids
+        if not 0 <= position < len(ids):
+            return
+        if not self.view.toggle_source(ids[position]):
+            self.notify("At least one source stays shown.", timeout=2)
+            return
+        self._after_sources()
+
+    def action_show_all(self) -> None:
+        self.view.show_all()
+        self._after_sources()
+
+    def _after_sources(self) -> None:
+        if self.view.query:
+            self.view.search(self.view.query)
+        self.update_all(structure=True)
+
+    def action_sources(self) -> None:
+        from tui.screens.sources import SourcesScreen
+
+        self.app.push_screen(SourcesScreen(self.index, list(self.view.shown), self.view.pinned,
+                                           self.alignment.problems), self._apply_sources)
+
+    def _apply_sources(self, result: tuple[list[str], str | None] | None) -> None:
+        if result is None:
+            return
+        shown_ids, pinned = result
+        if shown_ids:
+            self.view.shown = [s for s in self.index.source_ids if s in shown_ids]
+        self.view.pin(pinned)
+        self.view.refilter_keep_cursor()
+        self._after_sources()
+
+    def action_pin(self) -> None:
+        source = self.view.cursor.source
+        self.view.pin(None if self.view.pinned == source else source)
+        self.synopsis.first = 0
+        label = self.index.label(source)
+        self.notify(shown(f"Pinned {label} as the reference column" if self.view.pinned else f"Unpinned {label}"),
+                    timeout=2, markup=False)
+        self.update_all(structure=True)
+
+    def action_pan(self, delta: int) -> None:
+        synopsis = self.synopsis
+        g = synopsis.geometry
+        if g is None:
+            return
+        room = max(len(g.columns) - (1 if g.pinned else 0), 1)
+        synopsis.first = max(synopsis.first + delta * room, 0)
+        synopsis.relayout()
+        g = synopsis.geometry
+        if g is not None and not any(s == self.view.cursor.source for s, _, _ in g.columns):
+            # the cursor follows the columns it can see
+            target = g.columns[-1][0] if delta > 0 else g.columns[1 if g.pinned and len(g.columns) > 1 else 0][0]
+            self.view.cursor = type(self.view.cursor)(self.view.cursor.row, target, 0)
+            self.view.clamp()
+        self.update_all()
+
+    def action_column_width(self, delta: int) -> None:
+        """Wider columns (one fewer on screen) or narrower (one more), within readable limits."""
+        synopsis = self.synopsis
+        g = synopsis.geometry
+        if g is None:
+            return
+        count = len(g.columns)
+        available = max(g.width - g.gutter, 1) + 1
+        if delta > 0:
+            if count == 1:
+                self.notify("One column already fills the width.", timeout=2)
+                return
+            synopsis.min_column = min(available // count, MIN_COLUMN_RANGE[1])
+        else:
+            width = available // (count + 1) - 1
+            if count >= len(self.view.columns) or width < MIN_COLUMN_RANGE[0]:
+                self.notify("No room for another readable column.", timeout=2)
+                return
+            synopsis.min_column = width
+        self.update_all(structure=True)
+
+    def action_furniture(self) -> None:
+        self.view.set_furniture(not self.view.furniture)
+        self.notify("Captions, bylines and boilerplate shown (dimmed) in the headline row" if self.view.furniture
+                    else "Captions, bylines and boilerplate hidden", timeout=2)
+        self.update_all(structure=True)
+
+    def action_article(self) -> None:
+        from tui.screens.article import ArticleScreen
+
+        unit = self.view.unit
+        self.app.push_screen(ArticleScreen(self.index, self.view.cursor.source, unit), self._article_jump)
+
+    def _article_jump(self, unit) -> None:
+        if unit is None:
+            return
+        before = (list(self.view.shown), self.view.filter, self.view.furniture)
+        if self.view.go_to_unit(unit):
+            self.update_all(structure=before != (self.view.shown, self.view.filter, self.view.furniture), center=True)
+
+    # --- app ----------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        app = self.app
+        themes = [t for t in THEME_CYCLE if t in app.available_themes]
+        current = themes.index(app.theme) if app.theme in themes else -1
+        app.theme = themes[(current + 1) % len(themes)]
+        self.notify(f"Theme: {app.theme}", timeout=2)
+
+    def action_dismiss_panels(self) -> None:
+        detail = self.query_one(DetailPanel)
+        if detail.display:
+            detail.display = False
+        elif self.view.query:
+            self.view.search("")
+            self.synopsis.invalidate()
+        self.update_all()
+
+    def action_quit(self) -> None:
+        self.app.exit(0)
+
+    @on(SynopsisView.CursorMoved)
+    def _clicked(self) -> None:
+        self.moved()
+
+    def key_commands(self):
+        """(title, help, callback) for every key: the command palette lists them all."""
+        for key in KEYS:
+            from tui.keys import key_display
+
+            yield key.help, f"key: {key_display(key)}", (lambda action=key.action: self.run_action(action))

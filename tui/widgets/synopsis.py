@@ -1,0 +1,564 @@
+"""The synopsis: one column per source, one row per group, in ONE Line-API scroller.
+
+Every row is laid out by this widget: each visible cell is wrapped to its column's width and
+padded to the row's height, so the columns of a row start on the same line and stay aligned by
+construction while scrolling (no scroll syncing, no widget per cell). Rendered cells and rows are
+kept in LRU caches keyed by a version that changes only when what the cell shows changes, so a key
+press restyles a couple of cells and repaints from cache.
+
+Layout of one row (the gutter on the left, then the visible columns):
+
+     12 ─ counterpart · sergey ───────────────────────────   <- rule: row number and label
+    ●●○●● │ ¶9 ≈ Kerry met Lavrov… │ · not covered · │ …
+    ⚑1    │ …                     │                 │
+
+`ColumnHeaders` draws the header lines with the same geometry.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
+from textual.cache import LRUCache
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
+
+from tui.cells import (
+    COVERED_GLYPH,
+    FLAG_GLYPH,
+    UNCOVERED_GLYPH,
+    CellRender,
+    Palette,
+    ParagraphText,
+    cell_height,
+    component_style,
+    paragraph_text,
+    render_cell,
+    text_strip,
+)
+from tui.reading import TOP, Row, View
+from tui.safe import plain
+
+#: Columns narrower than this are not worth reading; fewer, wider columns are shown instead.
+MIN_COLUMN = 24
+MIN_COLUMN_RANGE = (12, 120)
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where things go across the width."""
+
+    width: int  # content width
+    gutter: int
+    columns: tuple[tuple[str, int, int], ...]  # (source id, x, width)
+    hidden_left: int  # shown sources panned out on the left
+    hidden_right: int  # ... and on the right
+    pinned: str | None
+
+    def column_at(self, x: int) -> str | None:
+        for sid, cx, w in self.columns:
+            if cx <= x < cx + w:
+                return sid
+        return None
+
+
+def compute_geometry(width: int, sources: int, columns: list[str], pinned: str | None, first: int, min_column: int) -> tuple[Geometry, int]:
+    """Fit as many columns as are readable; returns the geometry and the (clamped) pan offset."""
+    width = max(width, 0)
+    gutter = max(5, min(sources, 10)) + 1 if width >= 30 else 0
+    available = max(width - gutter, 1)
+    fit = max(1, (available + 1) // (min_column + 1))
+    pinned_cols = [pinned] if pinned in columns else []
+    rest = [c for c in columns if c not in pinned_cols]
+    count = min(fit, len(columns))
+    room = max(count - len(pinned_cols), 0)
+    first = min(max(first, 0), max(len(rest) - room, 0))
+    chosen = pinned_cols + rest[first : first + room]
+    if not chosen and columns:
+        chosen = columns[:1]
+    n = max(len(chosen), 1)
+    usable = max(available - (n - 1), n)
+    base, extra = divmod(usable, n)
+    x = gutter
+    placed = []
+    for i, sid in enumerate(chosen):
+        w = base + (1 if i < extra else 0)
+        placed.append((sid, x, w))
+        x += w + 1
+    hidden_right = max(len(rest) - first - room, 0)
+    return Geometry(width, gutter, tuple(placed), first, hidden_right, pinned if pinned_cols else None), first
+
+
+class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The rows and columns of the alignment, drawn line by line."""
+
+    COMPONENT_CLASSES = {
+        "synopsis--gutter",
+        "synopsis--gutter-flag",
+        "synopsis--rule",
+        "synopsis--rule-cursor",
+        "synopsis--separator",
+        "synopsis--number",
+        "synopsis--headline",
+        "synopsis--furniture",
+        "synopsis--lead-in",
+        "synopsis--match",
+        "synopsis--match-glyph",
+        "synopsis--flag",
+        "synopsis--flag-glyph",
+        "synopsis--reuse",
+        "synopsis--reuse-glyph",
+        "synopsis--search",
+        "synopsis--search-current",
+        "synopsis--lit",
+        "synopsis--cursor",
+        "synopsis--uncovered",
+        "synopsis--empty",
+    }
+
+    class CursorMoved(Message):
+        """The cursor moved by a mouse click (keys are handled by the screen)."""
+
+    def __init__(self, view: View, *, min_column: int = MIN_COLUMN, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self.min_column = min(max(min_column, MIN_COLUMN_RANGE[0]), MIN_COLUMN_RANGE[1])
+        self.first = 0  # pan offset among the unpinned shown sources
+        self.geometry: Geometry | None = None
+        self._row_starts: list[int] = []
+        self._row_heights: list[int] = []
+        self._generation = 0
+        self._versions: dict[tuple[int, str], int] = {}
+        self._paragraphs: dict[tuple[str, int], ParagraphText] = {}
+        self._cells: LRUCache[tuple, CellRender] = LRUCache(2048)
+        self._rows: LRUCache[tuple, list[Strip]] = LRUCache(1024)
+        self._palette: Palette | None = None
+        self._dynamic: set[tuple[int, str]] = set()
+        self._stale = True
+
+    # --- styles -------------------------------------------------------------------------------
+
+    @property
+    def palette(self) -> Palette:
+        if self._palette is None:
+            part = lambda name: component_style(self, f"synopsis--{name}")  # noqa: E731
+            self._palette = Palette(
+                base=self.get_visual_style(),
+                number=part("number"),
+                headline=part("headline"),
+                furniture=part("furniture"),
+                lead_in=part("lead-in"),
+                match=part("match"),
+                match_glyph=part("match-glyph"),
+                flag=part("flag"),
+                flag_glyph=part("flag-glyph"),
+                reuse=part("reuse"),
+                reuse_glyph=part("reuse-glyph"),
+                search=part("search"),
+                search_current=part("search-current"),
+                lit=part("lit"),
+                cursor=part("cursor"),
+                uncovered=part("uncovered"),
+            )
+        return self._palette
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None
+        self._paragraphs.clear()
+        self.invalidate()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def invalidate(self) -> None:
+        """Forget every rendered cell and lay out again (after a change of structure)."""
+        self._generation += 1
+        self._cells.clear()
+        self._rows.clear()
+        self._stale = True
+        self.ensure_layout()
+
+    def ensure_layout(self) -> bool:
+        """Lay out now if something changed and the styles are ready; True if laid out."""
+        if self._stale and self._component_styles:
+            self.relayout()
+        return not self._stale
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._stale = True
+        self.ensure_layout()
+
+    def render_lines(self, crop):
+        self.ensure_layout()
+        return super().render_lines(crop)
+
+    @property
+    def content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def relayout(self) -> None:
+        self._stale = False
+        view = self.view
+        width = self.content_width
+        self.geometry, self.first = compute_geometry(
+            width, len(view.index.source_ids), view.columns, view.pinned, self.first, self.min_column
+        )
+        self._generation += 1
+        self._rows.clear()
+        starts, heights = [], []
+        y = 0
+        for row in view.rows:
+            h = 1 + max((self._cell_height(row, sid, w) for sid, _, w in self.geometry.columns), default=1)
+            if self.geometry.gutter and h < 2 + (row.key in view.index.flagged_rows):
+                h = 2 + (row.key in view.index.flagged_rows)
+            starts.append(y)
+            heights.append(h)
+            y += h
+        self._row_starts, self._row_heights = starts, heights
+        self.virtual_size = Size(width, max(y, 1))
+        self._scroll_update(self.virtual_size)
+        self.refresh()
+        if self.is_attached:
+            for headers in self.screen.query(ColumnHeaders):
+                headers.refresh()
+
+    def _paragraph(self, p) -> ParagraphText:
+        key = p.key
+        if (pt := self._paragraphs.get(key)) is None:
+            pt = self._paragraphs[key] = paragraph_text(self.view.index, p, self.palette)
+        return pt
+
+    def _cell_paragraphs(self, row: Row, sid: str) -> list[ParagraphText]:
+        return [self._paragraph(p) for p in self.view.cell(row, sid)]
+
+    def _cell_height(self, row: Row, sid: str, width: int) -> int:
+        return cell_height(self._cell_paragraphs(row, sid), width)
+
+    # --- dynamic state: which cells change when the cursor moves --------------------------------
+
+    def _dynamic_cells(self) -> set[tuple[int, str]]:
+        view = self.view
+        cells: set[tuple[int, str]] = set()
+        row = view.row
+        if row is not None:
+            cells.add((row.key, view.cursor.source))
+        for unit in view.lit():
+            cells.add((view.index.row_of_unit(unit), unit.source))
+        if view.current_hit is not None:
+            cells.add((view.index.row_of_unit(view.current_hit.unit), view.current_hit.unit.source))
+        return cells
+
+    def cursor_changed(self, scroll: bool = True, *, center: bool = False) -> None:
+        """Restyle the cells whose marks changed, and bring the cursor into view."""
+        new = self._dynamic_cells()
+        for cell in new | self._dynamic:
+            self._versions[cell] = self._versions.get(cell, 0) + 1
+        self._dynamic = new
+        self._rows.clear()  # row strips are cheap to join from cached cells
+        if scroll:
+            self.scroll_to_cursor(center=center)
+        self.refresh()
+
+    def structure_changed(self) -> None:
+        self._dynamic = self._dynamic_cells()
+        self.invalidate()
+        self.reveal_cursor_column()
+        self.scroll_to_cursor()
+
+    def reveal_cursor_column(self) -> None:
+        """Pan so that the cursor's column is on screen."""
+        self.ensure_layout()
+        g = self.geometry
+        sid = self.view.cursor.source
+        if g is None or any(c[0] == sid for c in g.columns):
+            return
+        rest = [c for c in self.view.columns if c != g.pinned]
+        if sid in rest:
+            i = rest.index(sid)
+            room = len(g.columns) - (1 if g.pinned else 0)
+            self.first = i if i < self.first else i - room + 1
+            self.relayout()
+
+    def cursor_lines(self) -> tuple[int, int] | None:
+        """The first and last virtual line of the sentence under the cursor."""
+        view = self.view
+        if not self.ensure_layout():
+            return None
+        if not view.rows or self.geometry is None or view.cursor.row >= len(self._row_starts):
+            return None
+        top = self._row_starts[view.cursor.row]
+        row = view.rows[view.cursor.row]
+        width = next((w for sid, _, w in self.geometry.columns if sid == view.cursor.source), None)
+        if width is None:
+            return top, top
+        render = self._cell(row, view.cursor.source, width)
+        if not render.unit_lines:
+            return top, top + 1
+        first, last = render.unit_lines[min(view.cursor.unit, len(render.unit_lines) - 1)]
+        return top + 1 + first, top + 1 + last
+
+    def scroll_to_cursor(self, *, center: bool = False) -> None:
+        lines = self.cursor_lines()
+        if lines is None:
+            return
+        first, last = lines
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        row_top = self._row_starts[self.view.cursor.row]
+        y = self.scroll_y
+        if center:
+            y = max(row_top, last - height + 1) if last - row_top < height else first
+            y = max(0, y - max((height - (last - y + 1)) // 3, 0)) if last - row_top < height else y
+        elif first < y or last >= y + height:
+            if last - row_top < height:
+                # the sentence and the top of its row fit: show the row's rule too
+                y = row_top if row_top < y else last - height + 1
+            else:
+                y = first if first < y else max(first, last - height + 1)
+        self.scroll_to(y=y, animate=False)
+
+    # --- paging ---------------------------------------------------------------------------------
+
+    def row_at_line(self, line: int) -> int:
+        return max(0, bisect_right(self._row_starts, line) - 1)
+
+    def page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first row that starts on the new page."""
+        view = self.view
+        if not view.rows:
+            return
+        height = max(self.scrollable_content_region.height, 1)
+        target = min(max(self.scroll_y + direction * max(height - 1, 1), 0), self.max_scroll_y)
+        if target == self.scroll_y:  # at an end: go to the first or last row
+            view.go_row(len(view.rows) - 1 if direction > 0 else 0)
+            return
+        self.scroll_to(y=target, animate=False)
+        position = self.row_at_line(target)
+        if self._row_starts[position] < target and position + 1 < len(view.rows) and self._row_starts[position + 1] < target + height:
+            position += 1
+        view.go_row(position)
+
+    # --- rendering ------------------------------------------------------------------------------
+
+    def _cell(self, row: Row, sid: str, width: int) -> CellRender:
+        version = self._versions.get((row.key, sid), 0)
+        key = (row.key, sid, width, self._generation, version)
+        if (render := self._cells.get(key)) is not None:
+            return render
+        view = self.view
+        paragraphs = self._cell_paragraphs(row, sid)
+        on_cursor = view.row is row and view.cursor.source == sid
+        lit = view.lit() if (row.key, sid) in self._dynamic else frozenset()
+        hits = [h for h in view.hits if h.unit.source == sid and view.index.row_of_unit(h.unit) == row.key] if view.hits else []
+        render = render_cell(
+            paragraphs,
+            width,
+            self.palette,
+            cursor=view.cursor.unit if on_cursor else None,
+            lit=lit,
+            hits=hits,
+            current_hit=view.current_hit,
+            covered=bool(paragraphs),
+        )
+        if on_cursor and not paragraphs and render.strips:
+            # the cursor on an empty cell: mark the "not covered" line
+            render.strips[0] = text_strip(
+                Content(render.strips[0].text, [Span(0, width, self.palette.cursor)]), width, self.palette.base + self.palette.uncovered
+            )
+        self._cells[key] = render
+        return render
+
+    def _row_strips(self, position: int) -> list[Strip]:
+        view = self.view
+        row = view.rows[position]
+        key = (position, self._generation)
+        if (strips := self._rows.get(key)) is not None:
+            return strips
+        g = self.geometry
+        assert g is not None
+        height = self._row_heights[position]
+        base = self.palette.base
+        rich_base = base.rich_style
+        width = g.width
+        strips = [self._rule(row, position == view.cursor.row, width)]
+        renders = [(self._cell(row, sid, w), w) for sid, _, w in g.columns]
+        separator = Segment("│", (base + component_style(self, "synopsis--separator")).rich_style)
+        pinned_separator = Segment("┃", (base + component_style(self, "synopsis--separator")).rich_style)
+        gutter_lines = self._gutter(row, g.gutter)
+        for line in range(height - 1):
+            segments: list[Segment] = list(gutter_lines[line]) if line < len(gutter_lines) else (
+                [Segment(" " * g.gutter, rich_base)] if g.gutter else []
+            )
+            for i, (render, w) in enumerate(renders):
+                if i:
+                    segments.append(pinned_separator if (i == 1 and g.pinned) else separator)
+                if line < len(render.strips):
+                    segments.extend(render.strips[line])
+                else:
+                    segments.append(Segment(" " * w, rich_base))
+            strips.append(Strip(segments).adjust_cell_length(width, rich_base))
+        self._rows[key] = strips
+        return strips
+
+    def _rule(self, row: Row, current: bool, width: int) -> Strip:
+        g = self.geometry
+        assert g is not None
+        style = self.palette.base + component_style(self, "synopsis--rule-cursor" if current else "synopsis--rule")
+        if row.key == TOP:
+            label = "headlines and furniture" if self.view.furniture else "headlines"
+            number = ""
+        else:
+            label = row.label
+            number = str(row.number)
+        marker = "▶" if current else " "
+        gutter = f"{marker}{number}".rjust(g.gutter - 1) + " " if g.gutter else ""
+        content = plain(f"{gutter}─ {label} " if label else f"{gutter}─")
+        if content.cell_length < width:
+            content = content.extend_right(width - content.cell_length, "─")
+        return text_strip(content, width, style)
+
+    def _gutter(self, row: Row, width: int) -> list[list[Segment]]:
+        if not width:
+            return []
+        view = self.view
+        style = (self.palette.base + component_style(self, "synopsis--gutter")).rich_style
+        flag_style = (self.palette.base + component_style(self, "synopsis--gutter-flag")).rich_style
+        lines: list[list[Segment]] = []
+        if row.key != TOP:
+            ids = view.index.source_ids
+            if len(ids) <= width - 1:
+                dots = "".join(COVERED_GLYPH if sid in row.cells else UNCOVERED_GLYPH for sid in ids)
+            else:
+                dots = f"{len(row.cells)}/{len(ids)}"
+            lines.append([Segment(dots[: width - 1].ljust(width), style)])
+            flags = view.index.flags_by_row.get(row.key, 0)
+            if flags:
+                lines.append([Segment(f"{FLAG_GLYPH}{flags}"[:width].ljust(width), flag_style)])
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_width
+        if self._stale or not self._component_styles:
+            return Strip.blank(width)
+        base = self.palette.base
+        line = round(self.scroll_y) + y
+        view = self.view
+        if not view.rows or self.geometry is None:
+            if y == 1 and not view.rows:
+                message = "No rows match this filter (press = for all rows)."
+                style = base + component_style(self, "synopsis--empty")
+                return text_strip(Content(" " + message), width, style)
+            return Strip.blank(width, base.rich_style)
+        if line >= (self._row_starts[-1] + self._row_heights[-1] if self._row_starts else 0):
+            return Strip.blank(width, base.rich_style)
+        position = self.row_at_line(line)
+        strips = self._row_strips(position)
+        offset = line - self._row_starts[position]
+        if offset >= len(strips):
+            return Strip.blank(width, base.rich_style)
+        return strips[offset]
+
+    # --- mouse ----------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        g = self.geometry
+        view = self.view
+        if offset is None or g is None or not view.rows:
+            return
+        line = round(self.scroll_y) + offset.y
+        if line >= self._row_starts[-1] + self._row_heights[-1]:
+            return
+        position = self.row_at_line(line)
+        sid = g.column_at(offset.x) or view.cursor.source
+        row = view.rows[position]
+        width = next(w for s, _, w in g.columns if s == sid) if any(s == sid for s, _, _ in g.columns) else None
+        unit = 0
+        if width is not None:
+            render = self._cell(row, sid, width)
+            within = line - self._row_starts[position] - 1
+            for i, (first, last) in enumerate(render.unit_lines):
+                if first <= within:
+                    unit = i
+                if first <= within <= last:
+                    break
+        view.cursor = type(view.cursor)(position, sid, unit)
+        view.clamp()
+        self.post_message(self.CursorMoved())
+
+
+class ColumnHeaders(Widget):
+    """Each shown source's label, outlet, date, title and coverage, above its column."""
+
+    COMPONENT_CLASSES = {
+        "headers--label",
+        "headers--label-cursor",
+        "headers--meta",
+        "headers--title",
+        "headers--pan",
+    }
+
+    def __init__(self, synopsis: SynopsisView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.synopsis = synopsis
+
+    def lines(self) -> int:
+        return 3 if self.app.size.height >= 30 else 2
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.get_visual_style()
+        g = self.synopsis.geometry
+        view = self.synopsis.view
+        if g is None:
+            return Strip.blank(width, base.rich_style)
+        part = lambda name: base + component_style(self, f"headers--{name}")  # noqa: E731
+        index = view.index
+        segments: list[Segment] = []
+        if g.gutter:
+            if y == 0:
+                text = "◀" + str(g.hidden_left) if g.hidden_left else ""
+                segments.extend(text_strip(Content(text), g.gutter, part("pan")))
+            elif y == 1 and g.hidden_right:
+                segments.extend(text_strip(Content(f"{g.hidden_right}▶"), g.gutter, part("pan")))
+            else:
+                segments.append(Segment(" " * g.gutter, base.rich_style))
+        compact = self.size.height < 3
+        for i, (sid, x, w) in enumerate(g.columns):
+            if i:
+                segments.append(Segment("┃" if (i == 1 and g.pinned) else "│", part("meta").rich_style))
+            source = index.by_id[sid]
+            number = index.position[sid] + 1
+            cursor = sid == view.cursor.source
+            if y == 0:
+                tag = f"{number} " if number <= 9 else ""
+                pin = "◆ " if sid == view.pinned else ""
+                label = plain(f" {pin}{tag}{source.label}")
+                room = w - label.cell_length - 1
+                for covers in (f"{index.coverage[sid]}/{index.group_count} rows", f"{index.coverage[sid]}/{index.group_count}"):
+                    if room >= len(covers) + 1:
+                        label = label + Content(covers.rjust(room) + " ")
+                        break
+                content = label.stylize(part("label-cursor" if cursor else "label"), 0, len(label))
+                segments.extend(text_strip(content, w, part("label-cursor" if cursor else "label")))
+            else:
+                meta = [m for m in (source.outlet if source.outlet != source.label else None,
+                                    source.published.isoformat() if source.published else None) if m]
+                title = source.title or ""
+                if compact and y == 1:
+                    text = " · ".join(meta + ([title] if title else []))
+                    segments.extend(text_strip(plain(" " + text).truncate(w, ellipsis=True), w, part("meta")))
+                elif y == 1:
+                    segments.extend(text_strip(plain(" " + " · ".join(meta)).truncate(w, ellipsis=True), w, part("meta")))
+                else:
+                    segments.extend(text_strip(plain(" " + title).truncate(w, ellipsis=True), w, part("title")))
+        return Strip(segments).adjust_cell_length(width, base.rich_style)
