@@ -91,7 +91,7 @@ def similarity_matrix(units: Sequence[Unit], index: SentenceIndex) -> np.ndarray
     s += (1 - tuning.WORD_WEIGHT) * (c @ c.T).toarray()
     if tuning.SENTENCE_WEIGHT:
         s += tuning.SENTENCE_WEIGHT * best_sentence_similarity(owner, len(units), index)
-    if tuning.PROFILE_WEIGHT:
+    if tuning.PROFILE_WEIGHT and len(units) >= tuning.PROFILE_MIN_UNITS:
         s += tuning.PROFILE_WEIGHT * profile_similarity(s)
     return s
 

@@ -28,6 +28,9 @@ from aligner.text import fold, word_count
 #: NewsWCL50 event 0: standfirsts run 13-19 words, the shortest opening body paragraph 28.
 HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 25
+#: A first line ending in a full stop is a headline only when written in title case (most of
+#: its longer words capitalised); a news sentence full of names stays below this.
+HEADLINE_TITLE_CASE = 0.75
 #: A lead-in ("The Washington Post reported:") introduces the next paragraph in a line or two.
 LEAD_IN_MAX_WORDS = 40
 #: Caption fragments next to a photo credit ("Vladimir Putin, Barack Obama").
@@ -133,9 +136,9 @@ def _headlines(blocks: Sequence[Block], roles: list[Role | None]) -> None:
     text = _bare(blocks[first].text)
     words = word_count(text)
     if roles[first] is None:
-        if words == 0 or words > HEADLINE_MAX_WORDS:
-            return
-        if text.endswith(".") and _title_case_ratio(text) < 0.5:
+        if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
+            return  # too long, or the article's only story paragraph
+        if text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE:
             return
         roles[first] = "headline"
     following = first + 1

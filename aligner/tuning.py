@@ -38,11 +38,13 @@ WORD_WEIGHT = 0.5  # stemmed words vs. character n-grams in the paragraph cosine
 CONTEXT_WEIGHT = 0.2  # share of each neighbouring paragraph of the same article in a paragraph's vector
 SENTENCE_WEIGHT = 0.5  # weight of the best sentence-to-sentence cosine added to the paragraph cosine
 PROFILE_WEIGHT = 0.5  # weight of the similarity-profile correlation (aligner.group.profile_similarity)
+PROFILE_MIN_UNITS = 10  # fewer paragraphs than this give profiles too short to correlate
 GROUP_THRESHOLD = 0.26  # average cross-source link needed to merge two rows
 SENTENCE_COSINE_FLOOR = 0.05  # sentence pairs below this cosine are not kept (speed; no effect on F1)
 EVENT_BLOCK_LINK = 0.1  # articles whose whole-text cosine links them this much are aligned together
 UNIT_MAX_DF_SHARE = 0.5  # terms in more paragraphs than this share are left out of paragraph vectors
 SENTENCE_MAX_DF_SHARE = 0.3  # terms in more sentences than this share are left out of sentence vectors
+MAX_DF_FLOOR = 50  # ...but only when they are in more texts than this (the pruning is for speed)
 LABEL_WORDS = 3
 
 # --- sentence matches (aligner.match) -----------------------------------------------------------

@@ -76,7 +76,8 @@ def tfidf_weights(
     Terms used by only one of `groups` (sources) are dropped: they can never link two sources,
     yet they would lengthen their rows and so shrink every cross-source cosine. Terms in more
     than `max_df_share` of the texts are dropped too when asked: their weight is small, and
-    they make a sparse product of many rows nearly dense."""
+    they make a sparse product of many rows nearly dense. A term is never dropped for being in
+    fewer than tuning.MAX_DF_FLOOR texts, so small clusters keep every word."""
     x = raw.tocsr(copy=True).astype(np.float32)
     n_docs, n_terms = x.shape
     if n_terms == 0 or n_docs == 0:
@@ -91,7 +92,7 @@ def tfidf_weights(
         spread = np.bincount(term_owner // len(group_ids), minlength=n_terms)
         idf = idf * (spread >= 2)
     if max_df_share < 1.0:
-        idf = idf * (df <= max_df_share * n_docs)
+        idf = idf * (df <= max(max_df_share * n_docs, tuning.MAX_DF_FLOOR))
     return normalize(x @ sparse.diags(idf.astype(np.float32)))
 
 
@@ -118,4 +119,8 @@ def with_context(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> 
     cols = np.concatenate([np.arange(n), upper + 1, upper])
     vals = np.concatenate([np.ones(n), np.full(2 * len(upper), weight)]).astype(np.float32)
     mix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    # A paragraph with no term in common with another source stays empty: its neighbours may
+    # colour a topic it has, not lend it one.
+    empty = np.flatnonzero(np.diff(x.indptr) == 0)
+    mix = sparse.csr_matrix(sparse.diags(np.isin(np.arange(n), empty, invert=True).astype(np.float32)) @ mix)
     return normalize(mix @ x)

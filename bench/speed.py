@@ -1,0 +1,63 @@
+"""How long aligning the seeds takes, in-process and as the whole `synoptic` command.
+
+    python bench/speed.py [--runs 7]
+
+Prints medians over the runs, measured in one session so that they can be compared: the
+in-process align() of the seeds (after a warm-up run), the `synoptic --format json seeds/`
+process from start to exit, and a bare interpreter that only imports the packages the report
+path imports (the floor any Python command pays).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+REPORT_IMPORTS = "import numpy, scipy.sparse, rapidfuzz, sentencex, Stemmer, yaml, markdown_it, charset_normalizer"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    from aligner import align
+
+    seeds = ROOT / "seeds"
+    align([seeds])
+    in_process = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        align([seeds])
+        in_process.append(time.perf_counter() - start)
+    exe = Path(sys.executable).with_name("synoptic")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    process = [timed([*command, "--format", "json", str(seeds)]) for _ in range(args.runs)]
+    imports = [timed([sys.executable, "-c", REPORT_IMPORTS]) for _ in range(args.runs)]
+    bare = [timed([sys.executable, "-c", "pass"]) for _ in range(args.runs)]
+    rows = [
+        ("align() of the seeds, in-process", statistics.median(in_process)),
+        ("synoptic --format json seeds/ (process)", statistics.median(process)),
+        ("python importing the same packages", statistics.median(imports)),
+        ("python -c pass", statistics.median(bare)),
+    ]
+    print(f"{'what (median of ' + str(args.runs) + ' runs)':<44} {'seconds':>8}")
+    for name, value in rows:
+        print(f"{name:<44} {value:>8.3f}")
+    print(f"{'process / bare imports':<44} {rows[1][1] / rows[2][1]:>8.2f}x")
+
+
+if __name__ == "__main__":
+    main()

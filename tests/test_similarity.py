@@ -1,0 +1,44 @@
+"""sentence_similarity and same_fact: the public scoring the matcher uses."""
+
+import pytest
+
+from aligner import same_fact, sentence_similarity
+
+KERRY = "Secretary of State John Kerry arrived in Moscow on Thursday to negotiate with Vladimir Putin."
+
+
+def test_identical_sentences_score_one():
+    assert sentence_similarity(KERRY, KERRY) == 1.0
+    assert sentence_similarity("Kerry\u2019s \u201ctalks\u201d", "kerry's \"talks\"") == 1.0
+
+
+def test_empty_input_scores_zero():
+    assert sentence_similarity("", KERRY) == 0.0
+    assert sentence_similarity("   ", "   ") == 0.0
+
+
+def test_scores_lie_in_unit_interval_and_are_symmetric():
+    pairs = [
+        (KERRY, "The weather in Moscow was mild."),
+        (KERRY, "John Kerry arrived in Moscow on Thursday."),
+        ("Prices rose 5% in May.", "Prices fell 5% in May."),
+    ]
+    for a, b in pairs:
+        forward, backward = sentence_similarity(a, b), sentence_similarity(b, a)
+        assert 0.0 <= forward <= 1.0
+        assert forward == pytest.approx(backward, abs=1e-9)
+
+
+def test_paraphrase_outranks_shared_clause_outranks_unrelated():
+    paraphrase = "On Thursday Secretary of State John Kerry arrived in Moscow for talks with Vladimir Putin."
+    shared_clause = "John Kerry arrived in Moscow on Thursday amid speculation about a deal on Syria."
+    unrelated = "The central bank left interest rates unchanged after its meeting in Frankfurt."
+    p, c, u = (sentence_similarity(KERRY, x) for x in (paraphrase, shared_clause, unrelated))
+    assert p > c > u
+    assert u < 0.2
+
+
+def test_same_fact_decisions():
+    assert same_fact(KERRY, "On Thursday Secretary of State John Kerry arrived in Moscow for talks with Vladimir Putin.")
+    assert not same_fact(KERRY, "The central bank left interest rates unchanged after its meeting in Frankfurt.")
+    assert not same_fact("The Nusra Front is strong.", "Apple released a new phone.")

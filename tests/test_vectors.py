@@ -1,0 +1,32 @@
+"""Term counts and cluster TF-IDF."""
+
+import numpy as np
+
+from aligner.vectors import counts, tfidf, with_context
+
+
+def test_counts_use_stems_and_skip_stopwords():
+    m = counts(["The talks", "talked and talking"], "word")
+    assert m.shape[0] == 2
+    assert m[0].sum() == 1  # "the" is a stop word; "talks" -> "talk"
+    assert m[1].max() == 2  # "talked", "talking" share one stem
+
+
+def test_rows_are_unit_length_and_single_source_terms_vanish():
+    texts = ["Kerry met Putin in Moscow", "Kerry met Lavrov in Moscow", "Zebras graze"]
+    x = tfidf(texts, ["a", "b", "c"], "word")
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    assert np.allclose(norms[:2], 1.0, atol=1e-5)
+    assert norms[2] == 0.0  # nothing in "Zebras graze" appears in another source
+    cosine = (x[0] @ x[1].T).toarray()[0, 0]
+    assert 0.0 < cosine < 1.0
+
+
+def test_context_blends_neighbours_of_the_same_source_only():
+    texts = ["alpha gamma", "gamma delta", "gamma delta", "zebra"]
+    sources = ["s", "s", "t", "s"]
+    x = tfidf(texts, sources, "word")
+    mixed = with_context(x, sources, 0.5)
+    assert (mixed[0] @ x[1].T).toarray()[0, 0] > (x[0] @ x[1].T).toarray()[0, 0]
+    assert np.allclose(mixed[2].toarray(), x[2].toarray())  # "t" has no neighbour of its own source
+    assert mixed[3].nnz == 0  # nothing shared with another source: context lends no topic
