@@ -1,0 +1,327 @@
+"""Property tests (hypothesis) over every stage: ingest, segmentation, grouping, matching, flagging
+and the reports.
+
+Invariants, for any input:
+- no exception (an unusable file is an `IngestError` / `LoadProblem`, nothing else);
+- every span lies inside its paragraph and its text equals the slice;
+- every body and lead-in paragraph is in exactly one group and keeps its number in its article;
+- the JSON report round-trips, and the Markdown report shows article text literally.
+
+Examples per property: 500 in CI (profile "synoptic-ci", the default). The long run, 10,000 per
+property:
+
+    SYNOPTIC_HYPOTHESIS_PROFILE=synoptic-long .venv/bin/python -m pytest tests/test_properties.py
+
+Any other registered hypothesis profile can be named the same way ("synoptic-dev": 50 examples).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from aligner import align
+from aligner.decode import UndecodableError, decode
+from aligner.ingest import IngestError, read_article
+from aligner.model import FLAG_KINDS, ROLES, STORY_ROLES, Paragraph
+from aligner.report import alignment_to_json, alignment_to_json_text, alignment_to_markdown, md_escape
+from aligner.segment import split_sentences
+from aligner.text import visible
+
+_COMMON = dict(
+    deadline=None,  # the first call pays for imports and caches; timing is bench/'s business
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    print_blob=True,
+)
+settings.register_profile("synoptic-ci", max_examples=500, **_COMMON)
+settings.register_profile("synoptic-long", max_examples=10_000, **_COMMON)
+settings.register_profile("synoptic-dev", max_examples=50, **_COMMON)
+PROFILE = settings.get_profile(os.environ.get("SYNOPTIC_HYPOTHESIS_PROFILE", "synoptic-ci"))
+
+# --- strategies: news-like text, with everything hostile mixed in ------------------------------
+
+NEWS_WORDS = [
+    "Kerry", "Lavrov", "Putin", "Obama", "said", "says", "the", "talks", "on", "Syria", "in", "Moscow",
+    "U.S.", "Mr.", "Vladimir V. Putin", "10 a.m.", "Friday", "Thursday", "July 14, 2016", "2016", "3,000",
+    "50 percent", "$1.2 billion", "not", "never", "may", "could", "denied", "confirmed", "reported:",
+    '"we agree,"', "\u201cwe agree\u201d", "\u2014", "(AP)", "/ AP Photo", "Reuters", "By", "Copyright",
+    "Word count: 12", "ISIS", "ISIL", "ceasefire", "Aleppo", "officials", "according", "to",
+]
+HOSTILE_BITS = [
+    "[bold]", "[/]", "[@click=app.quit]", "[b", "\x1b[31m", "\x1b]8;;http://x\x07", "\x1b]0;t\x07", "\x9b",
+    "\x07", "\x08", "\x7f", "\x85", "\u200b", "\u200d", "\u202e", "\u2066", "\u2069", "\ufeff", "\u00a0",
+    "\U000e0041", "\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd", "\u4e2d\u6587\u3002",
+    "\U0001f600", "\U0001f1fa\U0001f1f8", "\u2764\ufe0f", "e\u0301", "\\", '\\"', '"', "''", "#", "- ", "1.",
+    "> ", "`", "*", "_", "<b>", "&amp;", "|", "---", "...", "\u2026", ":", ";", "?", "!", "\t",
+]
+word = st.one_of(
+    st.sampled_from(NEWS_WORDS),
+    st.sampled_from(NEWS_WORDS),
+    st.sampled_from(HOSTILE_BITS),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6),
+)
+sentence = st.builds(
+    lambda ws, end: " ".join(ws) + end,
+    st.lists(word, min_size=1, max_size=14),
+    st.sampled_from([".", ".", "?", "!", ":", "", '."', ".\u201d", "\u3002"]),
+)
+paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+separator = st.sampled_from(["\n\n", "\n\n", "\n", "\r\n\r\n", "\r\n", "\r\r", "\r", "\n \n", "\n\n\n"])
+
+
+@st.composite
+def article_text(draw, pool: list[str] | None = None) -> str:
+    """A headline and paragraphs, some drawn from a shared pool (so articles share facts)."""
+    parts = [draw(sentence)]
+    for _ in range(draw(st.integers(1, 6))):
+        if pool and draw(st.booleans()):
+            parts.append(draw(st.sampled_from(pool)))
+        else:
+            parts.append(draw(paragraph))
+    text = parts[0]
+    for part in parts[1:]:
+        text += draw(separator) + part
+    if draw(st.integers(0, 9)) == 0:  # the escaped-field layout of seeds/001
+        text = '"' + text.replace('"', '\\"') + '"'
+    if draw(st.integers(0, 9)) == 0:
+        text = draw(st.sampled_from(["---\ntitle: T\noutlet: O\ndate: 2016-07-14\n---\n", "---\n[[[\n---\n", "---\n"])) + text
+    return text + draw(st.sampled_from(["", "\n", "\r\n", "\n\n"]))
+
+
+ENCODINGS = ["utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "latin-1", "cp1252"]
+
+
+@st.composite
+def file_bytes(draw) -> bytes:
+    """An article in some encoding, or bytes that are not one."""
+    kind = draw(st.integers(0, 9))
+    if kind == 0:
+        return draw(st.binary(max_size=300))
+    if kind == 1:
+        return draw(st.sampled_from([b"\x89PNG\r\n\x1a\n", b"%PDF-1.4\n", b"\xff\xfe", b"\xef\xbb\xbf", b""])) + draw(
+            st.binary(max_size=100)
+        )
+    text = draw(article_text())
+    encoding = draw(st.sampled_from(ENCODINGS))
+    data = text.encode(encoding, errors="replace" if encoding in ("latin-1", "cp1252") else "surrogatepass")
+    if draw(st.integers(0, 9)) == 0 and data:  # damage a byte
+        at = draw(st.integers(0, len(data) - 1))
+        data = data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1 :]
+    return data
+
+
+@pytest.fixture(scope="module")
+def folder():
+    with tempfile.TemporaryDirectory(prefix="synoptic-properties-") as d:
+        yield Path(d)
+
+
+_counter = iter(range(10**9))
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    sub = folder / str(next(_counter))
+    sub.mkdir()
+    path = sub / name
+    path.write_bytes(data)
+    return path
+
+
+# --- the invariants, shared by the properties ------------------------------------------------------
+
+
+def check_spans_inside(report: dict) -> None:
+    text = {(p["source"], p["index"]): p["text"] for p in report["paragraphs"]}
+    line = {(p["source"], p["index"]): p["line"] for p in report["paragraphs"]}
+    for item in [*report["matches"], *report["flags"]]:
+        for span in (item["a"], item["b"]):
+            key = (span["source"], span["index"])
+            assert 0 <= span["start"] <= span["end"] <= len(text[key])
+            assert text[key][span["start"] : span["end"]] == span["text"]
+            assert span["line"] == line[key]
+    for r in report.get("reuse", []):
+        for span in (r["original"], r["copy"]):
+            key = (span["source"], span["index"])
+            assert text[key][span["start"] : span["end"]] == span["text"]
+
+
+def check_alignment(alignment, files: list[Path]) -> None:
+    # ingest: every paragraph keeps its number in its article, lines only grow
+    by_source: dict[str, list[Paragraph]] = {}
+    for p in alignment.paragraphs:
+        by_source.setdefault(p.source, []).append(p)
+        assert p.role in ROLES
+        assert p.text and p.text == p.text.strip()
+    assert set(by_source) == {s.id for s in alignment.sources}
+    for paragraphs in by_source.values():
+        assert [p.index for p in paragraphs] == list(range(len(paragraphs)))
+        assert all(a.line <= b.line for a, b in zip(paragraphs, paragraphs[1:]))
+    # segmentation: sentences inside their paragraph, in order, trimmed
+    for p in alignment.paragraphs:
+        end = 0
+        for s in p.sentences:
+            assert end <= s.start < s.end <= len(p.text)
+            assert p.text[s.start : s.end] == p.text[s.start : s.end].strip()
+            end = s.end
+    # grouping: every story paragraph in exactly one group; ids in reading order
+    story = [p.key for p in alignment.paragraphs if p.role in STORY_ROLES]
+    placed = Counter(key for g in alignment.groups for key in g.members)
+    assert placed == Counter(story)
+    assert [g.id for g in alignment.groups] == list(range(len(alignment.groups)))
+    assert all(g.members for g in alignment.groups)
+    # matching: two sources, spans inside
+    for m in alignment.matches:
+        assert m.a.source != m.b.source
+        assert 0.0 <= m.score <= 1.0
+        assert m.kind in ("verbatim", "near-verbatim", "paraphrase")
+    for f in alignment.flags:
+        assert f.kind in FLAG_KINDS and 0.0 <= f.score <= 1.0 and f.explanation
+    # the reports
+    report = alignment_to_json(alignment)
+    check_spans_inside(report)
+    text = alignment_to_json_text(alignment)
+    assert json.loads(text) == report
+    text.encode("utf-8")
+    markdown = alignment_to_markdown(alignment)
+    assert "\x1b" not in markdown and "\u202e" not in markdown
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+
+@PROFILE
+@given(data=file_bytes())
+def test_decode_gives_text_or_a_reason(data):
+    try:
+        decoded = decode(data)
+    except UndecodableError as e:
+        assert str(e) and "\n" not in str(e)
+        return
+    assert isinstance(decoded.text, str)
+    decoded.text.encode("utf-8")  # never a lone surrogate
+
+
+@PROFILE
+@given(data=file_bytes(), suffix=st.sampled_from([".txt", ".md"]))
+def test_ingest_reads_or_refuses(folder, data, suffix):
+    path = _write(folder, "a" + suffix, data)
+    try:
+        article = read_article(path)
+    except IngestError as e:
+        assert str(e) and "\n" not in str(e)
+        return
+    line_count = max(1, len(data))  # lines can never outnumber bytes
+    assert article.blocks
+    for block in article.blocks:
+        assert block.text and block.text == block.text.strip()
+        assert 1 <= block.line <= line_count
+    assert all(a.line <= b.line for a, b in zip(article.blocks, article.blocks[1:]))
+    assert path.read_bytes() == data
+
+
+@PROFILE
+@given(text=st.one_of(paragraph, st.text(), st.text(alphabet=" .!?\u3002\n\t\"'aA1\u00a0\u200b")))
+def test_sentences_are_trimmed_ordered_slices(text):
+    sentences = split_sentences(text)
+    end = 0
+    for s in sentences:
+        assert end <= s.start < s.end <= len(text)
+        piece = text[s.start : s.end]
+        assert piece == piece.strip()
+        end = s.end
+    if text.strip():
+        assert sentences
+        covered = set()
+        for s in sentences:
+            covered.update(range(s.start, s.end))
+        assert all(i in covered for i, ch in enumerate(text) if ch.isalnum())  # no word is lost
+
+
+@PROFILE
+@given(data=st.data(), sources=st.integers(1, 4))
+def test_align_keeps_every_invariant(folder, data, sources):
+    pool = data.draw(st.lists(paragraph, min_size=1, max_size=4), label="shared paragraphs")
+    files = []
+    for k in range(sources):
+        text = data.draw(article_text(pool), label=f"article {k}")
+        name = data.draw(st.sampled_from(["story.txt", f"{k}.txt", f"{k}.md", "same.md"]), label="name")
+        files.append(_write(folder, name, text.encode("utf-8")))
+    before = [(p.read_bytes(), p.stat().st_mtime_ns) for p in files]
+    alignment = align(files)
+    assert len(alignment.sources) + sum(p.skipped for p in alignment.problems) == len(files)
+    check_alignment(alignment, files)
+    assert [(p.read_bytes(), p.stat().st_mtime_ns) for p in files] == before
+
+
+@PROFILE
+@given(text=st.one_of(paragraph, st.text()))
+def test_markdown_escape_shows_the_text_itself(text):
+    escaped = md_escape(text)
+    tokens = MarkdownIt("commonmark").parse("x " + escaped)
+    assert {t.type for t in tokens} <= {"paragraph_open", "paragraph_close", "inline"}
+    shown = "".join(
+        "\n" if c.type in ("softbreak", "hardbreak") else c.content for t in tokens for c in t.children or ()
+    )
+    # CommonMark trims the blanks at both ends of every line; the rest is shown as written
+    expected = [line.strip(" \t") for line in ("x " + visible(text)).split("\n")]
+    got = [line.strip(" \t") for line in shown.split("\n")]
+    while len(expected) > 1 and not expected[-1]:
+        expected.pop()
+    while len(got) > 1 and not got[-1]:
+        got.pop()
+    assert got == expected
+    assert "\n" not in md_escape(text, inline=True)
+
+
+@PROFILE
+@given(text=st.text())
+def test_visible_is_one_character_for_one_and_inert(text):
+    shown = visible(text)
+    assert len(shown) == len(text)
+    for ch in shown:
+        code = ord(ch)
+        assert ch == "\n" or not (code < 32 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000)
+        assert ch not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f"
+
+
+def _compare():
+    try:
+        from aligner import compare  # the public name, once exported
+    except ImportError:
+        try:
+            from aligner.flags import compare
+        except ImportError:
+            return None
+    return compare
+
+
+@PROFILE
+@given(a=sentence, b=sentence, dates=st.sampled_from([(None, None), ("2016-07-14", "2016-07-15"), ("2016-07-14", None)]))
+def test_flags_point_inside_both_sentences(a, b, dates):
+    compare = _compare()
+    if compare is None:
+        pytest.skip("aligner.flags.compare is not in this checkout yet")
+    for flag in compare(a, b, date_a=dates[0], date_b=dates[1]):
+        assert flag.kind in FLAG_KINDS
+        assert 0.0 <= flag.score <= 1.0 and flag.explanation
+        assert (flag.a.source, flag.b.source) == ("a", "b")
+        assert 0 <= flag.a.start <= flag.a.end <= len(a)
+        assert 0 <= flag.b.start <= flag.b.end <= len(b)
+
+
+@PROFILE
+@given(a=sentence)
+def test_flags_on_a_sentence_and_itself(a):
+    compare = _compare()
+    if compare is None:
+        pytest.skip("aligner.flags.compare is not in this checkout yet")
+    assume(a.strip())
+    assert compare(a, a) == [], "a sentence never contradicts itself"
