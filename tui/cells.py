@@ -112,6 +112,7 @@ class ParagraphText:
     prefix: int  # length of the "¶n " prefix
     units: list[tuple[int, int]]  # shown ranges of the paragraph's units, in unit order
     unit_list: list  # the Unit objects, same order
+    flags: list[Span] = field(default_factory=list)  # flag spans and glyphs, laid over the cursor again
     _offsets: list[int] = field(default_factory=list)  # insert offsets (in the original), sorted
     _cumulative: list[int] = field(default_factory=list)  # glyph characters inserted up to each
     _wraps: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
@@ -186,7 +187,7 @@ def paragraph_text(index: Index, paragraph, palette: Palette) -> ParagraphText:
     pieces.append(raw[cursor:])
     text = "".join(pieces)
 
-    pt = ParagraphText(key, text, [], len(prefix), [], list(units), offsets, cumulative)
+    pt = ParagraphText(key, text, [], len(prefix), [], list(units), _offsets=offsets, _cumulative=cumulative)
     role_style = {"headline": palette.headline, "lead-in": palette.lead_in}.get(
         role, palette.furniture if role in ("caption", "meta", "boilerplate") else None
     )
@@ -200,9 +201,12 @@ def paragraph_text(index: Index, paragraph, palette: Palette) -> ParagraphText:
     for s, e, _ in index.copy_spans.get(key, ()):
         body.append(Span(glyph_at.get((s, 1), pt.end(s)), pt.end(e), palette.reuse))
     for s, e, _ in index.flag_spans.get(key, ()):
-        body.append(Span(glyph_at.get((s, 2), pt.end(s)), pt.end(e), palette.flag))
+        span = Span(glyph_at.get((s, 2), pt.end(s)), pt.end(e), palette.flag)
+        body.append(span)
+        pt.flags.append(span)
     # role first (widest), then marks; glyph styles last so they win
     pt.spans = body + spans
+    pt.flags += [sp for sp in spans if sp.style is palette.flag_glyph]
     return pt
 
 
@@ -250,8 +254,10 @@ def render_cell(
                 style = palette.search_current if h == current_hit else palette.search
                 extra.append(Span(pt.start(h.start), pt.end(h.end), style))
         if extra:
-            # search and lit marks go under the cursor, so the cursor always reads as the cursor
+            # search and lit marks go under the cursor, so the cursor always reads as the cursor;
+            # flags go over it, so a flag always reads as a flag
             extra.sort(key=lambda sp: sp.style is palette.cursor)
+            extra += pt.flags
         content = Content(pt.text, pt.spans + extra, strip_control_codes=False)
         first_line = len(strips)
         for s, e in pt.lines(inner):

@@ -87,4 +87,5 @@ class LoadingScreen(Screen[None]):
         )
 
     def action_quit(self) -> None:
-        self.app.exit(1)
+        failed = self.query_one("#loading-spinner").display is False
+        self.app.exit(1 if failed else 0, return_code=1 if failed else 0)

@@ -47,6 +47,12 @@ class ReaderScreen(Screen[None]):
         self.min_column = min_column
         self.detail_choice = 0
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With nothing to read, only the keys that need no article work."""
+        if not self.index.sources and action not in ("quit", "help", "next_theme", "dismiss_panels"):
+            return False
+        return True
+
     # --- composition --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -55,6 +61,7 @@ class ReaderScreen(Screen[None]):
         with Vertical(id="body"):
             yield ColumnHeaders(synopsis, id="headers")
             yield synopsis
+        yield Static(id="empty", markup=False)
         yield DetailPanel(id="detail")
         yield SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
         yield Static(id="status", markup=False)
@@ -63,12 +70,15 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#detail").display = False
         self.query_one("#search").display = False
+        empty = self.query_one("#empty", Static)
+        empty.display = not self.index.sources
         if not self.index.sources:
             self.query_one("#body").display = False
-            lines = [Content("No readable articles.", [])]
+            lines = [Content.assemble(("No readable articles.", "bold")), Content("")]
             for p in self.alignment.problems:
                 lines.append(plain(f"  {p.path}: {p.reason}"))
-            self.query_one("#status", Static).update(Content("\n").join(lines))
+            lines += [Content(""), Content("q quits.")]
+            empty.update(Content("\n").join(lines))
             return
         self._headers_height()
         self.update_all()
@@ -384,9 +394,6 @@ class ReaderScreen(Screen[None]):
         source = self.view.cursor.source
         self.view.pin(None if self.view.pinned == source else source)
         self.synopsis.first = 0
-        label = self.index.label(source)
-        self.notify(shown(f"Pinned {label} as the reference column" if self.view.pinned else f"Unpinned {label}"),
-                    timeout=2, markup=False)
         self.update_all(structure=True)
 
     def action_pan(self, delta: int) -> None:
@@ -428,8 +435,6 @@ class ReaderScreen(Screen[None]):
 
     def action_furniture(self) -> None:
         self.view.set_furniture(not self.view.furniture)
-        self.notify("Captions, bylines and boilerplate shown (dimmed) in the headline row" if self.view.furniture
-                    else "Captions, bylines and boilerplate hidden", timeout=2)
         self.update_all(structure=True)
 
     def action_article(self) -> None:
@@ -457,7 +462,6 @@ class ReaderScreen(Screen[None]):
         themes = [t for t in THEME_CYCLE if t in app.available_themes]
         current = themes.index(app.theme) if app.theme in themes else -1
         app.theme = themes[(current + 1) % len(themes)]
-        self.notify(f"Theme: {app.theme}", timeout=2)
 
     def action_dismiss_panels(self) -> None:
         detail = self.query_one(DetailPanel)

@@ -1,0 +1,306 @@
+"""The app against hostile and awkward input: markup and control characters in article text and
+labels, wide characters, unreadable inputs, NO_COLOR, and every terminal size."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tui.app import make_app
+
+HOSTILE = (
+    "Closing [/] tag and [bold]not bold[/bold] and [@click=app.quit]click to quit[/] here.\n\n"
+    "Escape \x1b[31mred\x1b[0m, title \x1b]0;pwned\x07, C1 \x9b2J and bidi \u202eevil\u202c end.\n\n"
+    "A [link=https://example.com]link[/link] and [$accent]variable[/] and [red on blue]x[/] and \\[ and ].\n"
+)
+INJECTION_LABEL = "[bold red]LBL[/]\x1b[2J"
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def terminal_output(app) -> str:
+    """What the app would write to the terminal for a full repaint."""
+    return app.screen._compositor.render_full_update().render_segments(app.console)
+
+
+async def loaded(pilot, app):
+    from tui.screens.reader import ReaderScreen
+
+    for _ in range(400):
+        if isinstance(app.screen, ReaderScreen):
+            await pilot.pause()
+            return app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"still on {app.screen!r}")
+
+
+@pytest.fixture
+def hostile_dir(tmp_path):
+    (tmp_path / "a_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (tmp_path / "b_plain.txt").write_text(
+        "Closing tag and not bold and click to quit here.\n\nEscape red, title and bidi end.\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+async def test_markup_and_control_characters_show_literally(hostile_dir):
+    app = make_app([str(hostile_dir)], [INJECTION_LABEL, "plain"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await loaded(pilot, app)
+        text = "\n".join(screen_lines(app))
+        assert "[/]" in text and "[bold]not bold[/bold]" in text
+        assert "[@click=app.quit]click" in text
+        assert "␛[31mred␛[0m" in text  # ESC as a visible mark
+        assert "[bold red]LBL[/]␛[2J" in text  # the label too, in the column header
+        assert "\x1b" not in text and "\x9b" not in text and "\u202e" not in text
+        out = terminal_output(app)
+        for raw in ("\x1b]0;pwned", "\x1b[31mred", "\x9b", "\u202e", "\x1b[2J"):
+            assert raw not in out
+        # clicking the would-be action does not run it
+        for y, line in enumerate(screen_lines(app)):
+            if "click to quit" in line:
+                await pilot.click(offset=(line.index("click to quit") + 2, y))
+                break
+        await pilot.pause()
+        assert app.is_running
+        # every view of the text: detail panel, article order, flag list, search, palette
+        for keys in (["o"], ["s"], ["question_mark"], ["d"], ["slash", *"[/]", "enter"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert "\x1b]0;pwned" not in terminal_output(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running
+
+
+async def test_hostile_flags_and_palette(marked_seeds):
+    from dataclasses import replace
+
+    from aligner.model import Flag, Source
+
+    flag = replace(marked_seeds.flags[0], explanation="Names differ: [b]x[/b] vs [@click=app.quit]y[/] \x1b[2J")
+    sources = tuple(replace(s, label=f"[red]{s.label}[/]", title="[/] \x9b\u202e title") for s in marked_seeds.sources)
+    alignment = replace(marked_seeds, flags=(flag, *marked_seeds.flags[1:]), sources=sources)
+    assert isinstance(alignment.sources[0], Source) and isinstance(alignment.flags[0], Flag)
+    app = make_app(alignment=alignment)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "d")
+        await pilot.pause()
+        for keys in (["f"], ["s"], ["o"], ["ctrl+p", *"flag"], ["ctrl+p", *"column"]):
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            text = "\n".join(screen_lines(app))
+            assert "\x1b" not in text and "\x9b" not in text and "\u202e" not in text
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running
+        text = "\n".join(screen_lines(app))
+        assert "[red]" in text
+
+
+WIDE = (
+    "東京で会談が行われた。ロシアとアメリカは合意した。\n\n"
+    "Emoji 🇺🇸🤝🇷🇺 and 👍🏽 and ❤️ in the middle of a long sentence that wraps around the column.\n\n"
+    "Ｆｕｌｌ－ｗｉｄｔｈ ｌｅｔｔｅｒｓ and combining e\u0301 marks.\n"
+)
+
+
+async def test_wide_characters_keep_columns_aligned(tmp_path):
+    (tmp_path / "a.txt").write_text(WIDE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(WIDE.replace("会談", "会議"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Plain English text about the same talks.\n", encoding="utf-8")
+    app = make_app([str(tmp_path)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded(pilot, app)
+        synopsis = screen.synopsis
+        g = synopsis.geometry
+        width = synopsis.content_width
+        separators = [x - 1 for _, x, _ in g.columns[1:]]
+        from rich.cells import cell_len
+
+        checked = 0
+        for y in range(synopsis.scrollable_content_region.height):
+            strip = synopsis.render_line(y)
+            assert strip.cell_length == width
+            text = strip.text
+            if "─" in text[: g.gutter + 3]:
+                continue  # a row's rule
+            if not text.strip():
+                continue  # below the last row
+            # the separators sit at the same cell positions on every line
+            for x in separators:
+                # the character that starts at cell x (cells measured as Rich does, by grapheme)
+                i = next(i for i in range(len(text) + 1) if cell_len(text[:i]) >= x)
+                assert cell_len(text[:i]) == x and text[i] in "│┃", (y, x, text)
+                checked += 1
+        assert checked
+
+
+def test_wrap_counts_cells():
+    from rich.cells import cell_len
+
+    from tui.cells import wrap
+
+    text = "東京で会談が行われた。ロシアとアメリカは合意した。 and 👍🏽 words"
+    for width in range(1, 30):
+        for s, e in wrap(text, width):
+            assert cell_len(text[s:e]) <= max(width, 2), (width, text[s:e])
+    assert wrap("", 10) == [(0, 0)]
+    assert wrap("one two three", 7) == [(0, 7), (8, 13)]
+    assert wrap("one two three", 6) == [(0, 3), (4, 7), (8, 13)]
+    assert wrap("   lead", 4) == [(3, 7)]
+
+
+async def test_unreadable_inputs_are_listed_and_the_rest_open(tmp_path, seeds_dir):
+    missing = tmp_path / "missing.txt"
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    app = make_app([str(seeds_dir / "000_03b2deb73ee435f3.txt"), str(missing), str(empty_dir),
+                    str(seeds_dir / "001_833b75131be248af.txt")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot, app)
+        assert len(screen.index.sources) == 2
+        assert len(app.alignment.problems) >= 2
+        notes = [n.message for n in app._notifications]
+        assert any("missing.txt" in m for m in notes)
+        assert "not opened" in screen.query_one("#title").render().plain
+        await pilot.press("s")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "missing.txt" in text
+
+
+async def test_nothing_readable(tmp_path):
+    app = make_app([str(tmp_path / "nope.txt")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot, app)
+        text = "\n".join(screen_lines(app))
+        assert "No readable articles" in text and "nope.txt" in text
+        for key in ("j", "l", "right_square_bracket", "m", "d", "f", "o", "s", "slash"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("escape")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_loading_screen_shows_progress_then_the_columns(seeds_dir, monkeypatch, frozen_seeds):
+    """The alignment runs in a worker thread; meanwhile the screen says what it is doing."""
+    import threading
+
+    import aligner
+    from textual.widgets import ProgressBar
+
+    from tui.screens.loading import LoadingScreen
+
+    release = threading.Event()
+
+    def slow_align(paths, labels=None, *, progress=None):
+        progress("grouping", 0.5)
+        release.wait(10)
+        return frozen_seeds
+
+    monkeypatch.setattr(aligner, "align", slow_align)
+    app = make_app([str(seeds_dir)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, LoadingScreen) and app.screen.query_one(ProgressBar).progress == 0.5:
+                break
+        assert isinstance(app.screen, LoadingScreen)
+        assert "Grouping" in "\n".join(screen_lines(app))
+        await pilot.press("j")  # keys while loading do no harm
+        release.set()
+        screen = await loaded(pilot, app)
+        assert screen.synopsis.geometry is not None
+        assert "5 sources" in screen.query_one("#title").render().plain
+
+
+async def test_the_worker_aligns_the_real_seeds(seeds_dir):
+    app = make_app([str(seeds_dir)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot, app)
+        assert len(screen.index.sources) == 5 and screen.view.rows
+
+
+async def test_a_failing_alignment_is_reported(seeds_dir, monkeypatch):
+    import aligner
+
+    def broken(paths, labels=None, *, progress=None):
+        raise RuntimeError("boom [bold]x[/] \x1b[2J")
+
+    monkeypatch.setattr(aligner, "align", broken)
+    app = make_app([str(seeds_dir)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "failed" in "\n".join(screen_lines(app)):
+                break
+        text = "\n".join(screen_lines(app))
+        assert "The alignment failed" in text and "[bold]x[/] ␛[2J" in text
+        await pilot.press("q")
+    assert app.return_code == 1
+
+
+async def test_no_color_is_honoured(marked_seeds, monkeypatch):
+    from textual.filter import Monochrome, NoColor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(alignment=marked_seeds)
+    assert app.no_color
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert any(isinstance(f, (Monochrome, NoColor)) for f in app._filters)
+        # marks do not rely on colour: the flag glyph, the match glyph, the cursor's row marker
+        text = "\n".join(screen_lines(app))
+        assert "⚑" in text and "▶" in text
+    assert "NO_COLOR" not in os.environ or True
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_ansi_themes(marked_seeds, theme):
+    app = make_app(alignment=marked_seeds, theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "d", "m")
+        await pilot.pause()
+        assert app.theme == theme
+        assert "⚑" in "\n".join(screen_lines(app))
+
+
+async def test_resizing_to_any_size_never_crashes(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    sizes = [(1, 1), (2, 2), (3, 1), (10, 3), (20, 5), (30, 8), (40, 12), (79, 23), (120, 40), (200, 60), (4, 50), (250, 4)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "d")
+        for w, h in sizes:
+            await pilot.resize_terminal(w, h)
+            await pilot.pause()
+            await pilot.press("j", "l", "w", "pagedown", "m")
+            await pilot.pause()
+            screen_lines(app)
+        await pilot.press("d", "slash")
+        for w, h in sizes:
+            await pilot.resize_terminal(w, h)
+            await pilot.pause()
+        await pilot.press("escape")
+        for w, h in reversed(sizes):
+            await pilot.resize_terminal(w, h)
+            await pilot.pause()
+            await pilot.press("k", "h", "G", "g")
+        assert app.is_running
+
+
+@pytest.mark.parametrize("keys", [["f"], ["s"], ["o"], ["question_mark"], ["ctrl+p"]])
+async def test_modal_screens_at_tiny_sizes(marked_seeds, keys):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        for w, h in [(1, 1), (8, 3), (20, 6), (80, 24)]:
+            await pilot.resize_terminal(w, h)
+            await pilot.pause()
+            await pilot.press("down", "right", "up")
+        assert app.is_running
