@@ -1,5 +1,6 @@
 """Synoptic's aligner: a plain library (no UI imports) that reads several articles about one
-event, groups their paragraphs by sub-topic, and matches sentences that state the same fact."""
+event, groups their paragraphs by sub-topic, matches sentences that state the same fact, marks
+passages one source reuses from another, and flags where sources disagree."""
 
 from aligner.model import (
     Alignment,
@@ -13,6 +14,7 @@ from aligner.model import (
     Source,
     Span,
 )
+from aligner.flags import compare
 from aligner.pipeline import align
 from aligner.similarity import same_fact, sentence_similarity
 
@@ -28,6 +30,7 @@ __all__ = [
     "Source",
     "Span",
     "align",
+    "compare",
     "same_fact",
     "sentence_similarity",
 ]

@@ -1,14 +1,16 @@
-"""The aligner as one function: read, segment, group, match."""
+"""The aligner as one function: read, segment, group, match, then provenance and flags."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from aligner.flags import find_flags
 from aligner.group import group_paragraphs
 from aligner.load import load
 from aligner.match import match_sentences
 from aligner.model import Alignment
+from aligner.provenance import find_provenance
 
 #: Called with (stage name, fraction done) so a UI can show progress.
 Progress = Callable[[str, float], None]
@@ -29,11 +31,17 @@ def align(
     groups = group_paragraphs(loaded.paragraphs)
     report("matching", 0.7)
     matches = match_sentences(loaded.paragraphs, groups)
+    report("provenance", 0.8)
+    provenance = find_provenance(loaded.sources, loaded.paragraphs)
+    report("flagging", 0.9)
+    flags = find_flags(loaded.sources, loaded.paragraphs, groups, matches, provenance)
     report("done", 1.0)
     return Alignment(
         sources=loaded.sources,
         paragraphs=loaded.paragraphs,
         groups=groups,
         matches=matches,
+        flags=flags,
+        reuse=provenance.reuse,
         problems=loaded.problems,
     )

@@ -68,6 +68,7 @@ NEGATION_SCOPE_COVER = 0.75  # share of the negated words (after the cue) the ot
 NEGATION_CLAUSE_COVER = 0.75  # share of the whole negated clause the other sentence states
 NEGATION_MIN_SHARED = 2  # content words the negated clause and the other sentence share, at least
 NEGATION_OTHER_COVER = 0.5  # share of the other sentence's clause found in the negated clause
+NEGATION_SHARED_NAMES = 2  # names two unmatched sentences share when the negated words name someone
 ANTONYM_CLAUSE_COVER = 0.75  # share of each clause, apart from the antonyms, found in the other
 # Provenance (aligner.provenance): on the seeds the three passages 003 takes from 001 share 0.83-1.0
 # of the shorter sentence's words in order; paraphrases of one fact stay below 0.6 there and on
@@ -92,7 +93,7 @@ ALTERED_QUOTE_SCORE = 0.75  # a shared quotation or an uncredited reused passage
 # Names (aligner.flags.name): the two names of the joint body in the seeds' sentences share four
 # content words besides the names; unrelated sentences of one row share one or two.
 NAME_EXTRA_CONTEXT = 1  # shared content words needed beyond the gate level's minimum (1, 2, 3)
-NAME_SPELLING_RATIO = 75  # rapidfuzz ratio from which two name words are one transliterated (Sergei/Sergey 83)
+NAME_SPELLING_EDITS = 2  # letters a transliteration changes, at most (Sergei/Sergey 1, Mohammed/Muhammad 2)
 # Dates (aligner.flags.date): a date is tied to an event word at most this many content words
 # before it in its clause ("announcing the agreement on July 15": two), names not counted, and at
 # most DATE_EVENT_REACH tokens before it ("met with North Korean leader Kim Jong Un over Easter").
@@ -113,3 +114,4 @@ NUMBER_CONVERSION_SLACK = 0.05  # 100 km is 62 miles: a converted figure is roun
 GATE_CLAIM_SHARED_NAMES = 2
 GATE_CLAIM_MAX_POSTINGS = 40
 ATTRIBUTION_COPY_SCORE = 0.9  # a passage credited to an outlet it was not taken from
+NAME_PERSON_MIN_SIMILARITY = 0.5  # two first names with one surname: only in a matched pair this alike

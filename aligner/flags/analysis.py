@@ -1,0 +1,296 @@
+"""One sentence read once for every detector: tokens with offsets, names, quotes, negations.
+
+Everything the detectors compare is computed here, once per sentence (cached), so a cluster of
+thousands of sentence pairs stays cheap. Offsets are into the sentence text as written; the
+pipeline adds the sentence's start to turn them into paragraph offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from aligner.flags import lexicons as lx
+from aligner.similarity import STOPWORDS
+from aligner.text import fold, stem
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., D.P.R.K.
+    r"|\$?\d+(?:[.,:]\d+)*%?"  # 300,000  5:29  $1.5  40%
+    r"|[^\W\d_]+(?:['\u2019][^\W\d_]+)*"  # words, Russia's, isn't
+    r"|[^\w\s]",  # punctuation, one character at a time
+    re.UNICODE,
+)
+_OPEN_QUOTES = {'"', "\u201c", "\u201e", "\u00ab"}
+_CLOSE_QUOTES = {'"', "\u201d", "\u00bb"}
+_CLAUSE_PUNCT = frozenset(",;:()[]\u2014\u2013")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    text: str  # as written
+    low: str  # folded, lower case
+    stem: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.low[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_number(self) -> bool:
+        return self.low[:1].isdigit() or self.low[:1] == "$"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A proper name as written: token range [first, last] and its comparison keys."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]  # lower-case name words without titles and connectors
+    key: str  # canonical key (alias table), or the words joined
+
+    @property
+    def head(self) -> str:
+        return self.words[-1] if self.words else ""
+
+
+@dataclass(slots=True)
+class Analysis:
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [first, last)
+    negations: list[int] = field(default_factory=list)  # token indices of negation cues
+    headline: bool = False
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    def content_stems(self, first: int = 0, last: int | None = None) -> set[str]:
+        return {t.stem for t in self.tokens[first:last] if t.is_word and t.low not in STOPWORDS and not t.is_number}
+
+    def topic(self) -> set[str]:
+        """Roots of the sentence's common (not capitalised) content words: "agreed" and
+        "agreement" share the root "agre"."""
+        out = set()
+        for t in self.tokens:
+            if t.is_word and not t.is_cap and t.low not in STOPWORDS and not t.is_number:
+                root = t.stem
+                if root.endswith("ment") and len(root) > 7:
+                    root = stem(root.removesuffix("ment"))
+                out.add(root)
+        return out
+
+    def anchors(self) -> set[str]:
+        """Entity keys and single name words: what a sentence is about."""
+        out: set[str] = set()
+        for m in self.mentions:
+            out.add(m.key)
+            for t in self.tokens[m.first : m.last + 1]:
+                if t.is_word and (key := alias_key(t.low)) is not None:
+                    out.add(key)  # "Russian President Vladimir Putin" is also about Russia
+            for w in m.words:
+                key = alias_key(w)
+                if key is not None:
+                    out.add(key)
+                elif w not in lx.TITLES and len(w) > 2:
+                    out.add(w)
+        return out
+
+    def quoted_text(self) -> str:
+        return " ".join(self.text[self.tokens[a].start : self.tokens[b - 1].end] for a, b in self.quotes)
+
+    def in_quote(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.quotes)
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """Token range of the clause around token i: between punctuation or clause connectives."""
+        first = i
+        while first > 0:
+            t = self.tokens[first - 1]
+            if t.low in _CLAUSE_PUNCT or t.low in lx.CLAUSE_BREAKS or t.low in (".", "?", "!"):
+                break
+            first -= 1
+        last = i + 1
+        while last < len(self.tokens):
+            t = self.tokens[last]
+            if t.low in _CLAUSE_PUNCT or t.low in lx.CLAUSE_BREAKS or t.low in (".", "?", "!"):
+                break
+            last += 1
+        return first, last
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        low = fold(raw).lower()
+        out.append(Token(len(out), raw, low, stem(low) if low[:1].isalpha() else low, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=32768)
+def analyse(text: str, headline: bool = False) -> Analysis:
+    tokens = tokenize(text)
+    a = Analysis(text, tokens, headline=headline)
+    a.quotes = _quotes(tokens)
+    a.mentions = [] if headline else _mentions(tokens)
+    a.negations = _negations(tokens)
+    return a
+
+
+# --- names -------------------------------------------------------------------------------------
+
+_ALIAS_KEY: dict[str, str] = {}
+for _canonical, _aliases in lx.ALIASES.items():
+    for _form in (_canonical, *_aliases):
+        _ALIAS_KEY[re.sub(r"[\s\-.]+", " ", _form.lower()).strip()] = _canonical
+
+
+def alias_key(name: str) -> str | None:
+    """The canonical key of a name in the alias table ("ISIL" -> "islamic state"), else None."""
+    cleaned = re.sub(r"[\s\-.]+", " ", fold(name).lower()).strip()
+    cleaned = re.sub(r"['\u2019]s$", "", cleaned)
+    if cleaned in _ALIAS_KEY:
+        return _ALIAS_KEY[cleaned]
+    if cleaned.startswith("the ") and cleaned[4:] in _ALIAS_KEY:
+        return _ALIAS_KEY[cleaned[4:]]
+    return None
+
+
+def _is_name_token(t: Token) -> bool:
+    if not t.is_word:
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", t.text):
+        return True
+    return t.is_cap and re.sub(r"['\u2019]s$", "", t.low) not in lx.NOT_NAMES
+
+
+def _mentions(tokens: list[Token]) -> list[Mention]:
+    out: list[Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if not _is_name_token(t) or (t.low in lx.TITLES and not _next_is_name(tokens, i)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            nxt = tokens[j + 1]
+            if _is_name_token(nxt) or (nxt.text[:1].isupper() and nxt.low in ("al", "el", "bin")):
+                j += 1
+            elif nxt.low in lx.NAME_CONNECTORS and j + 2 < n and (_is_name_token(tokens[j + 2]) or tokens[j + 2].low == "-"):
+                j += 1
+            elif (
+                nxt.low == "-"
+                and j + 2 < n
+                and tokens[j + 2].is_word
+                and tokens[j + 2].start == nxt.end
+                and nxt.start == tokens[j].end
+                and (tokens[j + 2].is_cap or len(tokens[j + 2].low) <= 3)  # "al-Nusra", "Jae-in"; not "-backed"
+            ):
+                j += 2
+            elif nxt.low == "." and len(tokens[j].text) == 1 and tokens[j].is_cap:  # initial: "Vladimir V. Putin"
+                j += 1
+            else:
+                break
+        while j > i and (tokens[j].low in lx.NAME_CONNECTORS or not tokens[j].is_word):
+            j -= 1
+        if i == 0 and j > i and re.search(r"(?:ing|ed|ly)$", tokens[i].low) and tokens[i].low not in lx.TITLES:
+            i += 1  # "Hosting President Emmanuel Macron": a sentence-initial verb or adverb
+        span_tokens = tokens[i : j + 1]
+        words = [
+            x.low.removesuffix("'s")
+            for x in span_tokens
+            if x.is_word and x.low not in lx.NAME_CONNECTORS and not (len(x.text) == 1 and x.is_cap)
+        ]
+        words = [w for w in words if w not in lx.NAME_SUFFIXES]
+        # A title inside the name: what follows it is the person ("House Judiciary Chairman Bob
+        # Goodlatte" is Bob Goodlatte); "of France" after a person's name is a description.
+        last_title = max((k for k, w in enumerate(words) if w in lx.TITLES), default=-1)
+        if 0 <= last_title < len(words) - 1 and words[-1] not in lx.GENERIC_NAME_HEADS:
+            words = words[last_title + 1 :]
+        while len(words) > 1 and words[0] in lx.DEMONYMS and words[-1] not in lx.GENERIC_NAME_HEADS:
+            words = words[1:]  # "French President Emmanuel Macron"; not "Syrian Democratic Forces"
+        if words and words[-1] in lx.GENERIC_NAME_HEADS:
+            core = tuple(words)  # a body's name keeps every word: "Revolutionary Defense Corps"
+        else:
+            core = tuple(w for w in words if w not in lx.TITLES) or tuple(words)
+        text = _surface(tokens, i, j)
+        key = alias_key(text) or alias_key(" ".join(core)) or " ".join(core)
+        out.append(Mention(i, j, tokens[i].start, tokens[j].end, text, core, key))
+        i = j + 1
+    return out
+
+
+def _next_is_name(tokens: list[Token], i: int) -> bool:
+    k = i + 1
+    while k < len(tokens) and tokens[k].low == ".":
+        k += 1
+    return k < len(tokens) and _is_name_token(tokens[k])
+
+
+def _surface(tokens: list[Token], i: int, j: int) -> str:
+    return "".join(
+        (t.text if k == i or tokens[k - 1].end == t.start else " " + t.text) for k, t in enumerate(tokens[i : j + 1], i)
+    )
+
+
+# --- quotes ---------------------------------------------------------------------------------------
+
+
+def _quotes(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (typographic or straight, paired in order)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    marks = [t for t in tokens if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES]
+    if marks and marks[0].text in _CLOSE_QUOTES and marks[0].text not in _OPEN_QUOTES:
+        open_at = 0  # the sentence continues a quotation opened in the one before
+    for t in tokens:
+        ch = t.text
+        if open_at is None and ch in _OPEN_QUOTES:
+            open_at = t.i + 1
+        elif open_at is not None and ch in _CLOSE_QUOTES:
+            if t.i > open_at:
+                out.append((open_at, t.i))
+            open_at = None
+    if open_at is not None and len(tokens) - open_at > 1:
+        out.append((open_at, len(tokens)))  # a quotation that goes on in the next sentence
+    return out
+
+
+# --- negation -------------------------------------------------------------------------------------
+
+_NOT_NEGATING = [tuple(p.split()) for p in lx.NOT_NEGATING]
+
+
+def is_negation(tokens: list[Token], i: int) -> bool:
+    t = tokens[i]
+    low = t.low
+    if not (low in lx.NEGATIONS or low.endswith("n't")):
+        return False
+    for phrase in _NOT_NEGATING:
+        for offset in range(len(phrase)):
+            k = i - offset
+            if k < 0 or k + len(phrase) > len(tokens):
+                continue
+            if tuple(x.low for x in tokens[k : k + len(phrase)]) == phrase and phrase[offset] == low:
+                return False
+    return True
+
+
+def _negations(tokens: list[Token]) -> list[int]:
+    return [t.i for t in tokens if is_negation(tokens, t.i)]

@@ -1,0 +1,81 @@
+"""Running the detectors on one gated pair, and `compare` for two sentences given as text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+import datetime as dt
+
+from aligner.flags import altered_quote, attribution, certainty, name, negation, number
+from aligner.flags import date as date_detector
+from aligner.flags.analysis import Analysis, analyse
+from aligner.flags.pair import Finding, Pair, Side
+from aligner.model import Flag, FlagKind, Span
+from aligner.text import fold
+
+#: The detectors, in the order their findings win ties (most specific first).
+DETECTORS: dict[FlagKind, Callable[[Pair], list[Finding]]] = {
+    "attribution": attribution.detect,
+    "altered-quote": altered_quote.detect,
+    "name": name.detect,
+    "number": number.detect,
+    "date": date_detector.detect,
+    "certainty": certainty.detect,
+    "negation": negation.detect,
+}
+
+
+def relation(a: Analysis, b: Analysis) -> Literal["copy", "quote"] | None:
+    """How two sentences given as text share their words: "quote" when both quote the same words,
+    "copy" when one repeats the other nearly word for word, else None."""
+    from aligner.provenance import near_verbatim
+
+    if a.quotes and b.quotes and near_verbatim(a.quoted_text(), b.quoted_text()) is not None:
+        return "quote"
+    return "copy" if near_verbatim(a.text, b.text) is not None else None
+
+
+def compare_pair(pair: Pair) -> list[Finding]:
+    """Every detector's findings on a gated pair, overlapping ones merged, best first."""
+    findings: list[Finding] = []
+    for detect in DETECTORS.values():
+        findings.extend(detect(pair))
+    return _merge(findings, quoted=pair.relation == "quote" or pair.credited is not None)
+
+
+def _merge(findings: list[Finding], quoted: bool = False) -> list[Finding]:
+    """One finding per place: when two findings cover overlapping words on both sides, the one
+    with the higher score stays (ties: the earlier detector). In a shared quotation, or a passage
+    credited to someone else, an altered-quote finding wins: the change is best shown as a change
+    to words both present as the same."""
+    order = {kind: k for k, kind in enumerate(DETECTORS)}
+    kept: list[Finding] = []
+    first = ("attribution", "altered-quote") if quoted else ()
+    for f in sorted(findings, key=lambda f: (f.kind not in first, -f.score, order[f.kind])):
+        if any(_overlaps(f.a, g.a) and _overlaps(f.b, g.b) for g in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1] or x == y
+
+
+def compare(a: str, b: str, *, date_a: str | dt.date | None = None, date_b: str | dt.date | None = None) -> list[Flag]:
+    """Flags between two sentences that state the same fact, best first.
+
+    Runs every detector exactly as the aligner does on a pair that passed its gate. `date_a` and
+    `date_b` are the two articles' publication dates (ISO "YYYY-MM-DD"), the base for relative
+    days ("Thursday", "last week"). The spans point into the two strings: `Span.source` is "a" or
+    "b" and `Span.paragraph` is 0."""
+    from aligner.flags import parse_date
+    from aligner.similarity import sentence_similarity
+
+    if fold(a) == fold(b) and parse_date(date_a) == parse_date(date_b):
+        return []  # a sentence never contradicts itself
+    side_a, side_b = Side(analyse(a), "A", parse_date(date_a)), Side(analyse(b), "B", parse_date(date_b))
+    pair = Pair(side_a, side_b, "match", sentence_similarity(a, b), relation(side_a.analysis, side_b.analysis))
+    return [
+        Flag(f.kind, Span("a", 0, *f.a), Span("b", 0, *f.b), f.explanation, f.score) for f in compare_pair(pair)
+    ]

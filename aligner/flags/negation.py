@@ -1,0 +1,205 @@
+"""`negation`: one source asserts what the other negates, or says the opposite with an antonym.
+
+Rules:
+- A negation cue ("not", "n't", "no", "never", "without"...; "not only", "no doubt"... excluded)
+  negates the rest of its clause. The other sentence must state that clause: nearly all the
+  clause's content words (stemmed) occur in the other sentence, the words right after the cue
+  among them, and that part of the other sentence is not negated itself.
+- An antonym pair ("accepted" / "rejected", "rose" / "fell") flags when everything else in the two
+  clauses is shared. Particles and generic adjectives ("on"/"off", "old"/"new") only count when
+  they are the single word that differs between otherwise identical clauses.
+"""
+
+from __future__ import annotations
+
+from aligner import tuning
+from aligner.flags import lexicons as lx
+from aligner.flags.analysis import Analysis, Token
+from aligner.flags.pair import Finding, Pair, quote, span_of
+from aligner.similarity import STOPWORDS
+from aligner.text import stem
+
+#: Words that carry no content inside a negated clause ("there is no man" is about a man).
+_LIGHT = STOPWORDS | {"there", "here", "also", "yet", "still", "ever", "any", "anyone", "anything", "one"}
+
+
+def detect(pair: Pair) -> list[Finding]:
+    out = _negated(pair)
+    out += [f.flipped() for f in _negated(pair.swapped())]
+    if not out:
+        out = _antonyms(pair)
+    return out
+
+
+def _content(a: Analysis, first: int, last: int, skip: set[int] = frozenset()) -> dict[str, list[int]]:
+    """Content stems of tokens[first:last] -> their token indices."""
+    out: dict[str, list[int]] = {}
+    for t in a.tokens[first:last]:
+        if t.i in skip or not t.is_word or t.low in _LIGHT or t.is_number or t.low in lx.NEGATIONS or t.low.endswith("n't"):
+            continue
+        out.setdefault(t.stem, []).append(t.i)
+    return out
+
+
+def _negated_positions(a: Analysis) -> set[int]:
+    """Token indices inside the clause after a negation cue."""
+    out: set[int] = set()
+    for c in a.negations:
+        first, last = a.clause(c)
+        out.update(range(first, last))
+    return out
+
+
+def _negated(pair: Pair) -> list[Finding]:
+    x, y = pair.a.analysis, pair.b.analysis
+    if not x.negations:
+        return []
+    y_stems = _content(y, 0, len(y.tokens))
+    y_negated = _negated_positions(y)
+    found: list[Finding] = []
+    shared_names = len(x.anchors() & y.anchors())
+    for cue in x.negations:
+        first, last = x.clause(cue)
+        scope = _content(x, cue + 1, last)
+        if len(scope) < 2 and last + 1 < len(x.tokens) and x.tokens[last].low == "that":
+            # "never wrote that he felt obstructed": the negated clause goes on past "that"
+            last = x.clause(last + 1)[1]
+            scope = _content(x, cue + 1, last)
+        clause = _content(x, first, last)
+        if not scope or len(clause) < 2 or x.in_quote(cue) != x.in_quote(last - 1):
+            continue  # nothing negated, or the clause runs out of a quotation into its attribution
+        scope_hits = [s for s in scope if s in y_stems]
+        clause_hits = [s for s in clause if s in y_stems]
+        if not any(not x.tokens[scope[s][0]].is_cap for s in scope_hits):
+            continue  # only names are shared: "none of them were in the United States"
+        names_in_scope = any(x.tokens[idx[0]].is_cap for idx in scope.values())
+        if names_in_scope and pair.level != "match" and shared_names < tuning.NEGATION_SHARED_NAMES:
+            continue  # "does not name Trump": the other sentence must be about the same parties
+        first_scope = min(scope, key=lambda s: scope[s][0])
+        if (
+            first_scope not in y_stems
+            or len(scope_hits) / len(scope) < tuning.NEGATION_SCOPE_COVER
+            or len(clause_hits) / len(clause) < tuning.NEGATION_CLAUSE_COVER
+            or len(clause_hits) < tuning.NEGATION_MIN_SHARED
+        ):
+            continue
+        matched = sorted(i for s in clause_hits for i in y_stems[s])
+        scope_matched = sorted(i for s in scope_hits for i in y_stems[s])
+        # The other sentence must state it: the matched words sit in one clause there, unnegated.
+        y_first, y_last = y.clause(min(y_stems[first_scope]))
+        in_clause = [i for i in matched if y_first <= i < y_last]
+        if len(in_clause) < max(2, len(clause_hits) - 1) and len(clause_hits) > 1:
+            continue
+        if any(i in y_negated for i in in_clause):
+            continue
+        if _denial_in(y, y_first, y_last):
+            continue
+        y_rest = _content(y, y_first, y_last)
+        if len([s for s in y_rest if s in clause]) / len(y_rest) < tuning.NEGATION_OTHER_COVER:
+            continue
+        x_rng = span_of(x.tokens, cue, last)
+        in_scope = [i for i in scope_matched if y_first <= i < y_last] or in_clause
+        y_rng = span_of(y.tokens, min(in_scope), max(in_scope) + 1)
+        score = 0.55 + 0.35 * min(1.0, len(clause_hits) / 5) * (len(clause_hits) / len(clause))
+        found.append(
+            Finding(
+                "negation",
+                x_rng,
+                y_rng,
+                f"{pair.a.label} says {quote(x.text, x_rng)} where {pair.b.label} says "
+                f"{quote(y.text, y_rng)}, without the negation.",
+                round(min(score, 0.95), 3),
+            )
+        )
+        break
+    return found
+
+
+def claim_keys(a: Analysis) -> set[tuple[str, str]]:
+    """(negated word, name) pairs of a sentence: "does not name Trump" -> ("name", "trump"). The gate
+    compares such a sentence with sentences of other rows that have both, unnegated or not."""
+    keys: set[tuple[str, str]] = set()
+    for cue in a.negations:
+        first, last = a.clause(cue)
+        scope = _content(a, cue + 1, last)
+        predicate = next((s for s, idx in sorted(scope.items(), key=lambda kv: kv[1][0])
+                          if not a.tokens[idx[0]].is_cap), None)
+        if predicate is None:
+            continue
+        for m in a.mentions:
+            if first <= m.first < last:
+                keys.add((predicate, m.key))
+    return keys
+
+
+def _denial_in(a: Analysis, first: int, last: int) -> bool:
+    return any(t.low in lx.DENIALS for t in a.tokens[first:last])
+
+
+_ANTONYM: dict[str, set[str]] = {}
+for _u, _v in lx.ANTONYMS:
+    for _p, _q in ((_u, _v), (_v, _u)):
+        _ANTONYM.setdefault(stem(_p), set()).add(stem(_q))
+_WEAK = {stem(w) for w in lx.WEAK_ANTONYMS}
+
+
+def _antonyms(pair: Pair) -> list[Finding]:
+    x, y = pair.a.analysis, pair.b.analysis
+    y_by_stem: dict[str, list[Token]] = {}
+    for t in y.tokens:
+        if t.is_word:
+            y_by_stem.setdefault(t.stem, []).append(t)
+    x_stems = {t.stem for t in x.tokens if t.is_word}
+    x_neg, y_neg = _negated_positions(x), _negated_positions(y)
+    for t in x.tokens:
+        if not t.is_word or t.stem not in _ANTONYM:
+            continue
+        for opposite in _ANTONYM[t.stem]:
+            if opposite in x_stems or t.stem in y_by_stem:
+                continue  # both words on one side: a contrast, not a contradiction
+            for u in y_by_stem.get(opposite, ()):
+                if (t.i in x_neg) != (u.i in y_neg):
+                    continue  # one side negated too: "not accepted" / "rejected" agree
+                weak = t.stem in _WEAK or opposite in _WEAK
+                if not _same_clause_otherwise(x, t.i, y, u.i, exact=weak):
+                    continue
+                if weak and not _same_sentence_otherwise(x, t.i, y, u.i):
+                    continue
+                x_rng, y_rng = (t.start, t.end), (u.start, u.end)
+                return [
+                    Finding(
+                        "negation",
+                        x_rng,
+                        y_rng,
+                        f"{pair.a.label} says {quote(x.text, x_rng)} where {pair.b.label} says the opposite, "
+                        f"{quote(y.text, y_rng)}.",
+                        0.6 if weak else 0.7,
+                    )
+                ]
+    return []
+
+
+def _same_sentence_otherwise(x: Analysis, i: int, y: Analysis, j: int) -> bool:
+    """A weak antonym ("before"/"after") only counts in two sentences that say the same thing."""
+    xc = set(_content(x, 0, len(x.tokens), {i}))
+    yc = set(_content(y, 0, len(y.tokens), {j}))
+    if not xc or not yc:
+        return False
+    shared = xc & yc
+    return min(len(shared) / len(xc), len(shared) / len(yc)) >= tuning.ANTONYM_CLAUSE_COVER
+
+
+def _same_clause_otherwise(x: Analysis, i: int, y: Analysis, j: int, *, exact: bool) -> bool:
+    """The two clauses around the antonyms say the same thing apart from them."""
+    xf, xl = x.clause(i)
+    yf, yl = y.clause(j)
+    if exact:
+        xs = [t.stem for t in x.tokens[xf:xl] if t.is_word and t.i != i and t.low not in ("a", "an", "the")]
+        ys = [t.stem for t in y.tokens[yf:yl] if t.is_word and t.i != j and t.low not in ("a", "an", "the")]
+        return len(xs) >= 2 and xs == ys
+    xc = set(_content(x, xf, xl, {i}))
+    yc = set(_content(y, yf, yl, {j}))
+    if len(xc) < 2 or len(yc) < 2:
+        return False
+    shared = xc & yc
+    return len(shared) / len(xc) >= tuning.ANTONYM_CLAUSE_COVER and len(shared) / len(yc) >= tuning.ANTONYM_CLAUSE_COVER

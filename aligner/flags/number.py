@@ -1,0 +1,267 @@
+"""`number`: two sources give different amounts, counts, percentages, money or durations for the
+same thing.
+
+A quantity is a number (digits, or number words from "two" up; "one" is too often a pronoun),
+with its scale ("1.5 million"), its approximator ("about", "more than", "nearly", "up to"...)
+and the thing it counts: the noun phrase right after it ("16 tests", "over 20 missile tests",
+"an eight-page proposal": eight pages). Years, clock times, ordinals and vague quantities
+("several", "dozens") are not quantities.
+
+Two quantities are compared when they count the same thing (same head noun, modifiers that do
+not contradict: "missile tests" and "tests" yes, "missile tests" and "nuclear tests" no), or are
+measures of one dimension (km and miles), and the two sentences share enough else (more across
+rows than within a matched pair). They disagree when the ranges they allow do not overlap:
+approximators widen a number ("about 300" is 255-345, "more than 50" is above 50), a round number
+covers what rounds to it (300,000 covers 250,000-349,999), and unit conversions are exact to 5%.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from aligner import tuning
+from aligner.flags import lexicons as lx
+from aligner.flags.analysis import Analysis, Token
+from aligner.flags.pair import Finding, Pair, quote
+from aligner.similarity import STOPWORDS
+from aligner.text import stem
+
+_APPROX = sorted(((tuple(k.split()), v) for k, v in lx.APPROXIMATORS.items()), key=lambda kv: -len(kv[0]))
+_UNIT_STEMS = {stem(u) if u.isalpha() else u: v for u, v in lx.UNITS.items()}
+_NP_STOP = STOPWORDS | lx.NUMBER_WORDS.keys() | {"last", "next", "ago", "earlier", "later", "since", "per", "each"}
+_NUMBER = re.compile(r"^\$?\d+(?:,\d{3})*(?:\.\d+)?%?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    first: int  # token range, approximator included
+    last: int
+    value: float
+    lo: float
+    hi: float
+    head: str  # stem of the counted noun ("" when it is a unit measure)
+    modifiers: frozenset[str]
+    unit: tuple[str, float] | None  # (dimension, factor to the base unit)
+    vague: bool = False
+
+
+def detect(pair: Pair) -> list[Finding]:
+    qx, qy = quantities(pair.a.analysis), quantities(pair.b.analysis)
+    if not qx or not qy:
+        return []
+    x, y = pair.a.analysis, pair.b.analysis
+    # A figure the other sentence also gives (compatibly) is confirmed, not contradicted.
+    confirmed_x = {q for q in qx if any(_same_thing(q, r) and _compatible(q, r) for r in qy)}
+    confirmed_y = {r for r in qy if any(_same_thing(q, r) and _compatible(q, r) for q in qx)}
+    for q in qx:
+        if q in confirmed_x:
+            continue
+        for r in qy:
+            if r in confirmed_y or not _same_thing(q, r):
+                continue
+            if _compatible(q, r):
+                continue
+            shared = _context(x, q, y, r)
+            if shared < {"match": 1, "row": 2, "claim": 3}[pair.level] + tuning.NUMBER_EXTRA_CONTEXT:
+                continue
+            x_rng = (x.tokens[q.first].start, x.tokens[q.last].end)
+            y_rng = (y.tokens[r.first].start, y.tokens[r.last].end)
+            score = {"match": 0.78, "row": 0.72, "claim": 0.64}[pair.level]
+            return [
+                Finding(
+                    "number",
+                    x_rng,
+                    y_rng,
+                    f"{pair.a.label} gives {quote(x.text, x_rng)} where {pair.b.label} gives {quote(y.text, y_rng)}.",
+                    score,
+                )
+            ]
+    return []
+
+
+def _same_thing(q: Quantity, r: Quantity) -> bool:
+    if q.unit and r.unit:
+        if q.unit[0] != r.unit[0]:
+            return False
+        if q.unit[0] == "time":
+            return bool(q.head) and q.head == r.head  # "two-day stay" / "three-day stay", not any two periods
+        if q.head and r.head and q.head != r.head:
+            return False
+        return True
+    if not q.head or q.head != r.head or q.unit or r.unit:
+        return False
+    if q.modifiers and r.modifiers and not (q.modifiers & r.modifiers):
+        return False  # "missile tests" / "nuclear tests": two different things
+    return True
+
+
+def _compatible(q: Quantity, r: Quantity) -> bool:
+    fq = q.unit[1] if q.unit else 1.0
+    fr = r.unit[1] if r.unit else 1.0
+    slack = tuning.NUMBER_CONVERSION_SLACK if (q.unit and r.unit and q.unit[1] != r.unit[1]) else 0.0
+    lo_q, hi_q = q.lo * fq * (1 - slack), q.hi * fq * (1 + slack)
+    lo_r, hi_r = r.lo * fr * (1 - slack), r.hi * fr * (1 + slack)
+    return lo_q <= hi_r and lo_r <= hi_q
+
+
+def _context(x: Analysis, q: Quantity, y: Analysis, r: Quantity) -> int:
+    own = {q.head, r.head} | q.modifiers | r.modifiers
+    xs = x.content_stems() - own
+    ys = y.content_stems() - own
+    return len(xs & ys) + len((x.anchors() & y.anchors()) - xs)
+
+
+def quantities(a: Analysis) -> list[Quantity]:
+    toks = a.tokens
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        parsed = _number_at(toks, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, end, unit_prefix, step = parsed  # tokens[i:end] are the number (and its scale)
+        q = _quantity(a, i, end, value, unit_prefix, step)
+        if q is not None:
+            out.append(q)
+        i = end
+    return out
+
+
+def _number_at(toks: list[Token], i: int) -> tuple[float, int, str | None, float] | None:
+    """(value, end, unit written before it, rounding step) of a number starting at token i."""
+    t = toks[i]
+    unit_prefix = None
+    step = 0.0
+    if t.is_number and _NUMBER.match(t.low):
+        raw = t.low
+        if raw.startswith("$"):
+            unit_prefix = "$"
+            raw = raw[1:]
+        percent = raw.endswith("%")
+        raw = raw.rstrip("%")
+        if ":" in t.low:
+            return None  # clock time
+        value = float(raw.replace(",", ""))
+        step = _rounding_step(raw.replace(",", ""))
+        if not unit_prefix and not percent and "," not in raw and "." not in raw and 1900 <= value <= 2100:
+            return None  # a year
+        if i > 0 and toks[i - 1].low in ("$", "\u20ac", "\u00a3"):
+            unit_prefix = toks[i - 1].low
+        end = i + 1
+        if percent:
+            unit_prefix = "%"
+    elif t.low in lx.NUMBER_WORDS and t.low not in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "zero"):
+        value = lx.NUMBER_WORDS[t.low]
+        step = 10.0 if value >= 20 and value % 10 == 0 else 0.0
+        end = i + 1
+        # "twenty-three", "twenty three"
+        k = end + 1 if end < len(toks) and toks[end].low == "-" else end
+        if value >= 20 and k < len(toks) and toks[k].low in lx.NUMBER_WORDS and lx.NUMBER_WORDS[toks[k].low] < 10:
+            value += lx.NUMBER_WORDS[toks[k].low]
+            step = 0.0
+            end = k + 1
+    elif t.low == "dozen" and i > 0 and toks[i - 1].low in ("a", "one"):
+        value, end = 12.0, i + 1
+    else:
+        return None
+    if end < len(toks) and toks[end].low in lx.SCALES and toks[end].low not in ("m", "b", "k") or (
+        end < len(toks) and toks[end].low in ("bn", "mn", "m", "b", "k") and toks[end].start == toks[end - 1].end
+    ):
+        value *= lx.SCALES[toks[end].low]
+        step = (step or 1.0) * lx.SCALES[toks[end].low]
+        end += 1
+    return value, end, unit_prefix, step
+
+
+def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | None, step: float) -> Quantity | None:
+    toks = a.tokens
+    # Not a count: ordinals and ranks ("No. 3"), names ("Group of 20"), ages, dates ("two days ago").
+    before = toks[i - 1].low if i > 0 else ""
+    if before in ("no", "number", "#", "page", "article", "section", "of") and i > 1 and toks[i - 2].is_cap:
+        return None
+    if value == 1 and not unit_prefix:
+        return None
+    first = i
+    lo_f, hi_f = 1.0, 1.0
+    for phrase, (lo, hi) in _APPROX:
+        n = len(phrase)
+        if i - n >= 0 and tuple(t.low for t in toks[i - n : i]) == phrase:
+            first, lo_f, hi_f = i - n, lo, hi
+            break
+    if before in lx.VAGUE_QUANTITIES:
+        return None
+    # The thing counted: the noun phrase after the number.
+    k = end
+    unit = None
+    if unit_prefix:
+        unit = lx.UNITS.get(unit_prefix)
+    if k < len(toks) and toks[k].low == "-" and k + 1 < len(toks):
+        k += 1  # "eight-page", "two-day"
+    np: list[Token] = []
+    while k < len(toks) and len(np) < 3:
+        t = toks[k]
+        if not t.is_word or t.low in _NP_STOP or t.is_number:
+            break
+        if np and (t.low.endswith("ed") or t.low in lx.REPORTING_VERBS):
+            break  # a verb: the noun phrase has ended
+        np.append(t)
+        k += 1
+        if _plural(t):
+            break  # "six Tupolev bombers": the head of a counted noun phrase is plural
+    if np and np[0].low.rstrip(".") in lx.NOT_COUNTED:
+        return None
+    if k < len(toks) and toks[k].low.rstrip(".") in lx.NOT_COUNTED and not np:
+        return None
+    if np and np[-1].low == "ago":
+        return None
+    if unit is None and np:
+        u = _UNIT_STEMS.get(np[0].stem) or lx.UNITS.get(np[0].low)
+        if u is not None:
+            unit = u
+            np = np[1:]
+    if k < len(toks) and toks[k].low in ("ago", "later", "earlier", "old", "before", "after", "since"):
+        return None  # "two years ago", "two years later", "70 years old": a date or an age
+    if unit is not None and unit[0] in ("percent", "time") and not np and k + 1 < len(toks) and toks[k].low == "of":
+        k += 1  # "40 percent of voters", "two days of meetings"
+        while k < len(toks) and len(np) < 3 and toks[k].is_word and toks[k].low not in _NP_STOP:
+            np.append(toks[k])
+            k += 1
+    if unit is None and not np:
+        return None
+    if np and np[0].is_cap and len(np) == 1 and not a.tokens[np[0].i - 1].low == "-":
+        return None  # "the G 7", "Apollo 11 Mission": part of a name
+    head = np[-1].stem if np else ""
+    modifiers = frozenset(t.stem for t in np[:-1] if not t.is_cap)
+    last = (np[-1].i if np else end - 1)
+    lo, hi = _range(value, lo_f, hi_f, step)
+    return Quantity(first, last, value, lo, hi, head, modifiers, unit)
+
+
+_IRREGULAR_PLURALS = frozenset("people men women children police personnel staff troops feet teeth mice geese".split())
+
+
+def _plural(t: Token) -> bool:
+    return t.low in _IRREGULAR_PLURALS or (len(t.low) > 3 and t.low.endswith("s") and not t.low.endswith("ss"))
+
+
+def _range(value: float, lo_f: float, hi_f: float, step: float) -> tuple[float, float]:
+    """The values a written number allows: its approximator's range, and rounding."""
+    if math.isinf(hi_f):
+        return value, math.inf  # "more than 50": above 50
+    lo, hi = value * lo_f, value * hi_f
+    return lo - step / 2 * lo_f, hi + step / 2 * hi_f
+
+
+def _rounding_step(digits: str) -> float:
+    """What a written number may have been rounded from: 300000 covers 250000-349999, 20 covers
+    15-24, 1.5 covers 1.45-1.54; 16 is exact."""
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    n, zeros = int(digits), 0
+    while n and n % 10 == 0 and zeros < 12:
+        n //= 10
+        zeros += 1
+    return float(10**zeros) if zeros else 0.0

@@ -1,0 +1,181 @@
+"""The flags stage of the pipeline: gate the sentence pairs, run the detectors, rank the flags.
+
+Runs after matching. Besides the pairs of the gate (`aligner.flags.gate`), provenance supplies
+the passages one source copies from another and the quotations two sources share; for a copied
+passage that the copying outlet credits, in a lead-in, to an outlet other than the source it was
+taken from, this stage raises the `attribution` flag itself (it needs the lead-in and both
+sources' outlets, which no sentence pair carries).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from aligner import tuning
+from aligner.flags.analysis import analyse
+from aligner.flags.compare import compare_pair
+from aligner.flags.gate import SentenceRef, candidates
+from aligner.flags.pair import Finding, Pair, Side, quote
+from aligner.lexicons import OUTLETS
+from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, Source, Span
+from aligner.provenance import Passage, Provenance
+from aligner.similarity import sentence_similarity
+from aligner.text import fold
+
+#: Roles whose sentences are compared: the story (headlines are compared only through the story).
+_COMPARED = ("body", "lead-in")
+
+
+def find_flags(
+    sources: Sequence[Source],
+    paragraphs: Sequence[Paragraph],
+    groups: Sequence[Group],
+    matches: Sequence[Match],
+    provenance: Provenance,
+) -> tuple[Flag, ...]:
+    source_by_id = {s.id: s for s in sources}
+    refs = [
+        SentenceRef(p.key, s.start, s.end, p.text[s.start : s.end])
+        for p in paragraphs
+        if p.role in _COMPARED
+        for s in p.sentences
+    ]
+    analyses = {r: analyse(r.text) for r in refs}
+    names = _article_names(paragraphs)
+    published = {s.id: s.published for s in sources}
+
+    # Pairs provenance vouches for: copies (original, copy) and shared quotations.
+    related: dict[tuple[SentenceRef, SentenceRef], tuple[str, str | None, str | None]] = {}
+    by_span = {(r.paragraph, r.start): r for r in refs}
+
+    def ref(p) -> SentenceRef | None:
+        return by_span.get((p.paragraph, p.start))
+
+    for passage in provenance.passages:
+        credited = passage.credit.name if passage.credit and passage.credit.kind == "outlet" else None
+        for o, c, _ in passage.pairs:
+            ro, rc = ref(o), ref(c)
+            if ro is not None and rc is not None:
+                related[(ro, rc)] = ("copy", "b", credited)
+    for x, y, _ in provenance.shared_quotes:
+        rx, ry = ref(x), ref(y)
+        if rx is not None and ry is not None:
+            related[(rx, ry)] = ("quote", None, None)
+
+    def side(r: SentenceRef) -> Side:
+        s = source_by_id[r.source]
+        return Side(analyses[r], s.label, s.published, s.outlet, names.get(r.source))
+
+    flags: list[Flag] = []
+    for cand in candidates(refs, analyses, published, groups, matches, list(related)):
+        x, y = cand.a, cand.b
+        how = related.get((x, y))
+        if how is None and (y, x) in related:
+            relation, copier, credited = related[(y, x)]
+            how = (relation, {"a": "b", "b": "a"}.get(copier or ""), credited)
+        relation, copier, credited = how if how else (None, None, None)
+        pair = Pair(side(x), side(y), cand.level, sentence_similarity(x.text, y.text), relation, copier, credited)
+        for f in compare_pair(pair):
+            flags.append(_flag(f, x, y))
+    flags.extend(_misattributed(provenance, source_by_id, paragraphs))
+    return _rank(flags)
+
+
+def _flag(f: Finding, x: SentenceRef, y: SentenceRef) -> Flag:
+    return Flag(
+        f.kind,
+        Span(x.paragraph[0], x.paragraph[1], x.start + f.a[0], x.start + f.a[1]),
+        Span(y.paragraph[0], y.paragraph[1], y.start + f.b[0], y.start + f.b[1]),
+        f.explanation,
+        f.score,
+    )
+
+
+def _article_names(paragraphs: Sequence[Paragraph]) -> dict[str, frozenset[str]]:
+    """Every word of a name each article uses, in any paragraph (the name detector's check)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for p in paragraphs:
+        if p.role in ("boilerplate",):
+            continue
+        for s in p.sentences:
+            for m in analyse(p.text[s.start : s.end]).mentions:
+                out[p.source].update(m.words)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _misattributed(
+    provenance: Provenance, sources: dict[str, Source], paragraphs: Sequence[Paragraph]
+) -> list[Flag]:
+    """Passages copied from one source and credited to another outlet."""
+    text_of: dict[str, str] = defaultdict(str)
+    by_key = {p.key: p for p in paragraphs}
+    for p in paragraphs:
+        text_of[p.source] += "\n" + fold(p.text)
+    out: list[Flag] = []
+    for passage in provenance.passages:
+        credit = passage.credit
+        if credit is None or credit.kind != "outlet":
+            continue
+        original = sources[passage.original[0]]
+        copy = sources[passage.copy[0]]
+        if original.outlet is None or _same_outlet(credit.name, original.outlet):
+            continue
+        if _mentions_outlet(text_of[original.id], credit.name):
+            continue  # the original itself credits that outlet (a wire story, a quoted report)
+        out.append(
+            Flag(
+                "attribution",
+                credit.span,
+                passage.original_span(),
+                f"{copy.label} credits this passage to {credit.name} "
+                f"({quote(by_key[credit.span.key].text, (0, len(by_key[credit.span.key].text)), 8)}), but it is "
+                f"{_share(passage)} {_possessive(original.outlet)} text ({original.label}, "
+                f"{quote(by_key[passage.original].text, (passage.original_span().start, passage.original_span().end), 8)}).",
+                round(tuning.ATTRIBUTION_COPY_SCORE * passage.score / max(p[2] for p in passage.pairs), 3),
+            )
+        )
+    return out
+
+
+def _possessive(name: str) -> str:
+    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
+
+
+def _share(passage: Passage) -> str:
+    share = min(p[2] for p in passage.pairs)
+    return "word for word" if share >= 0.99 else "nearly word for word"
+
+
+def _same_outlet(credited: str, outlet: str) -> bool:
+    if credited == outlet:
+        return True
+    # An ambiguous short form ("The Times") may stand for another outlet with that word in its name.
+    words = {w for w in credited.lower().split() if w not in ("the", "news")}
+    return bool(words) and words <= set(outlet.lower().split())
+
+
+def _mentions_outlet(text: str, outlet: str) -> bool:
+    forms = (outlet, *OUTLETS.get(outlet, ()))
+    return any(f" {form}" in f" {text}" for form in forms if len(form) > 3)
+
+
+def _rank(flags: list[Flag]) -> tuple[Flag, ...]:
+    """Best first; of flags on overlapping spans of the same two paragraphs, only the best stays."""
+    kept: list[Flag] = []
+    placed: dict[tuple[ParagraphKey, ParagraphKey], list[Flag]] = defaultdict(list)
+    for f in sorted(flags, key=lambda f: (-f.score, f.a.source, f.a.paragraph, f.a.start, f.b.source)):
+        key = (f.a.key, f.b.key)
+        rkey = (f.b.key, f.a.key)
+        clash = any(
+            _overlap(f.a, g.a) and _overlap(f.b, g.b) for g in placed[key]
+        ) or any(_overlap(f.a, g.b) and _overlap(f.b, g.a) for g in placed[rkey])
+        if clash:
+            continue
+        placed[key].append(f)
+        kept.append(f)
+    return tuple(kept)
+
+
+def _overlap(x: Span, y: Span) -> bool:
+    return x.start < y.end and y.start < x.end

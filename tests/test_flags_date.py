@@ -1,0 +1,92 @@
+"""date: the same event dated differently, relative days counted from each article's own date."""
+
+import sys
+
+import pytest
+
+from aligner import compare
+
+FLAG = [
+    # Thursday counted from a Saturday, July 16, 2016 article is July 14
+    ("At Thursday's news conference, Kerry would not confirm the steps agreed with Moscow.",
+     "Prior to announcing the agreement on July 15, Kerry met Putin about the steps agreed with Moscow.",
+     "2016-07-16", None),
+    ("Pompeo met with Kim Jong Un in North Korea last week.", "Pompeo met with Kim Jong Un over Easter weekend.",
+     "2018-04-18", "2018-04-17"),
+    ("Kerry arrived in Moscow on Thursday for talks.", "Kerry arrived in Moscow on Wednesday for talks.",
+     "2016-07-14", "2016-07-14"),
+    ("Minister Le Drian arrived in Tehran yesterday for talks.", "Le Drian arrived in Tehran on March 3 for talks.",
+     "2019-03-06", "2019-03-06"),
+    ("Macron met Trump at the White House on April 24, 2018.", "Macron met Trump at the White House on April 26, 2018.",
+     None, None),
+    ("The rebels signed the accord with Bogota on Monday.", "The rebels signed the accord with Bogota two weeks ago.",
+     "2016-09-28", "2016-09-28"),
+    ("The Post published the leaked proposal on Wednesday, officials said.",
+     "The Post published the leaked proposal on July 6, officials said.", "2016-07-14", None),
+    ("Merkel visits the White House on Friday.", "Merkel visits the White House next month.", "2018-04-24", "2018-04-24"),
+    ("The company announced the merger with Siemens on 3 May 2017.",
+     "The company announced the merger with Siemens on 13 May 2017.", None, None),
+    ("The senator died in Phoenix last month.", "The senator died in Phoenix on Saturday.", "2018-08-27", "2018-08-27"),
+]
+
+KEEP = [
+    # "last week" covers Thursday of the week before a Tuesday article
+    ("During his confirmation hearing last week, Pompeo said he was optimistic.",
+     "During his confirmation hearings on Thursday, Pompeo said he was optimistic.", "2018-04-17", "2018-04-18"),
+    # a one-day gap near midnight or in another time zone
+    ("North Korea announced early Saturday that it would suspend tests.",
+     "North Korea's announcement on Friday of a freeze on tests surprised many.", "2018-04-21", "2018-04-21"),
+    # different events: an arrival and a news conference
+    ("Kerry arrived in Moscow on Thursday.", "Kerry held a news conference in Moscow on July 15.", "2016-07-14", None),
+    # the same day written two ways
+    ("Kerry met Putin in Moscow late Thursday night.", "Kerry met Putin in Moscow on July 14.", "2016-07-15", "2016-07-15"),
+    # relative day without the article's date: nothing to count from
+    ("Kerry arrived in Moscow on Thursday.", "Kerry arrived in Moscow on July 12.", None, None),
+    # a future Friday and "later this week"
+    ("Merkel is to visit the White House on Friday.", "Merkel visits the White House later this week.",
+     "2018-04-24", "2018-04-24"),
+    # the date belongs to "said", not to the meeting
+    ("Officials said on Monday that the leaders met in Geneva.", "The leaders met in Geneva on March 2.",
+     "2018-03-12", "2018-03-12"),
+    # "next week's meeting" and April 27, counted from April 17
+    ("The leaders prepare for next week's meeting between Kim and Moon.",
+     "The leaders prepare for the meeting between Kim and Moon on April 27.", "2018-04-17", "2018-04-17"),
+    # no participant in common
+    ("Merkel arrived in Washington on Thursday.", "Macron arrived in Washington on Monday.", "2018-04-26", "2018-04-26"),
+    # month and day without a year agree with a full date
+    ("The agreement was announced by Kerry on July 15.", "Kerry announced the agreement on July 15, 2016.", None, None),
+]
+
+
+@pytest.mark.parametrize("a,b,date_a,date_b", FLAG)
+def test_flags(a, b, date_a, date_b):
+    kinds = [f.kind for f in compare(a, b, date_a=date_a, date_b=date_b)]
+    assert "date" in kinds, (a, b, kinds)
+
+
+@pytest.mark.parametrize("a,b,date_a,date_b", KEEP)
+def test_does_not_flag(a, b, date_a, date_b):
+    assert not [f for f in compare(a, b, date_a=date_a, date_b=date_b) if f.kind == "date"], (a, b)
+
+
+def test_explanation_resolves_the_relative_day():
+    a = "At Thursday's news conference, Kerry would not confirm the steps agreed with Moscow."
+    b = "Prior to announcing the agreement on July 15, Kerry met Putin about the steps agreed with Moscow."
+    (flag,) = [f for f in compare(a, b, date_a="2016-07-16") if f.kind == "date"]
+    assert a[flag.a.start : flag.a.end].startswith("Thursday")
+    assert b[flag.b.start : flag.b.end] == "July 15"
+    assert "July 14, 2016" in flag.explanation and "July 15" in flag.explanation
+
+
+def test_weekday_on_the_day_of_publication_is_that_day():
+    # dateparser's PREFER_DATES_FROM="past" would read "Thursday" on a Thursday as a week earlier
+    assert not compare("Kerry arrived in Moscow on Thursday.", "Kerry arrived in Moscow on July 14.",
+                       date_a="2016-07-14", date_b="2016-07-14")
+
+
+def test_dateparser_is_imported_lazily():
+    import subprocess
+
+    code = "import sys, aligner; aligner.compare('a b', 'c d'); print('dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,61 @@
+"""number: different amounts for the same thing; ranges, rounding and conversions are compatible."""
+
+import pytest
+
+from aligner import compare
+
+FLAG = [
+    ("North Korea carried out 16 missile tests last year.", "North Korea carried out over 20 missile tests last year."),
+    ("The blast killed 12 people in the market on Sunday.", "The blast killed 19 people in the market on Sunday."),
+    ("Officials said 40 percent of voters backed the measure.", "Officials said 60 percent of voters backed the measure."),
+    ("The company paid $3 million to settle the lawsuit.", "The company paid $30 million to settle the lawsuit."),
+    ("The convoy travelled 200 kilometers to reach the border town.", "The convoy travelled 40 miles to reach the border town."),
+    ("The army deployed three battalions to the northern province.", "The army deployed seven battalions to the northern province."),
+    ("About 300,000 people remain besieged in the eastern city.", "About 30,000 people remain besieged in the eastern city."),
+    ("Kerry and Lavrov held a 12-hour meeting in the Swiss capital.", "Kerry and Lavrov held a three-hour meeting in the Swiss capital."),
+    ("Police arrested fewer than 10 protesters outside parliament.", "Police arrested 45 protesters outside parliament."),
+    ("The memos released by the Justice Department run to 15 pages.", "The memos released by the Justice Department run to 50 pages."),
+]
+
+KEEP = [
+    ("About 300,000 people remain besieged in the eastern city.", "Some 312,000 people remain besieged in the eastern city."),
+    ("More than 50 strikes hit the area near Palmyra.", "Sixty strikes hit the area near Palmyra."),
+    ("The convoy travelled 100 kilometers to reach the border town.", "The convoy travelled 62 miles to reach the border town."),
+    ("Nearly 20 people were wounded in the attack on the base.", "Eighteen people were wounded in the attack on the base."),
+    # different things counted
+    ("Redacted copies of the seven documents were released.", "The documents released run to 15 pages in total."),
+    ("North Korea fired 23 missiles during 16 tests.", "North Korea fired 23 missiles during 16 tests."),
+    ("At least six congressional committees were notified.", "Three House Republican committee chairmen asked for the memos."),
+    # vague quantities are not figures
+    ("Four intelligence agencies reported the hacking.", "Several intelligence agencies reported the hacking."),
+    # years, ordinals and clock times are not counts
+    ("The deal was signed in 2015 by the six powers.", "The deal was signed in 2016 by the six powers."),
+    ("This summit would be only the third meeting between the two leaders.",
+     "It will be the first summit meeting between the two leaders."),
+]
+
+
+@pytest.mark.parametrize("a,b", FLAG)
+def test_flags(a, b):
+    kinds = [f.kind for f in compare(a, b)]
+    assert "number" in kinds, (a, b, kinds)
+
+
+@pytest.mark.parametrize("a,b", KEEP)
+def test_does_not_flag(a, b):
+    assert not [f for f in compare(a, b) if f.kind == "number"], (a, b)
+
+
+def test_spans_and_explanation_name_both_figures():
+    a, b = "North Korea carried out 16 missile tests last year.", "North Korea carried out over 20 missile tests last year."
+    flag = next(f for f in compare(a, b) if f.kind == "number")
+    assert a[flag.a.start : flag.a.end] == "16 missile tests"
+    assert b[flag.b.start : flag.b.end] == "over 20 missile tests"
+    assert "16 missile tests" in flag.explanation and "over 20 missile tests" in flag.explanation
+
+
+def test_periods_of_different_things_are_not_compared():
+    assert not compare("Two years later, Trump is still bashing the agreement with Iran and France.",
+                       "Trump praised the 241-year friendship between the United States and France.")
+    assert not compare("Abe came to Mar-a-Lago for two days of meetings with Trump.",
+                       "Trump began meetings with Abe on a war that has lasted more than six decades.")
