@@ -1,0 +1,198 @@
+"""The catalogue of bad input (tests/test_cli_robust.py), opened in the app.
+
+In-process with `make_app(...).run_test()`, every case: the app opens (the readable articles, or a
+screen that lists what could not be read and why), survives the keys a reader presses, never puts
+article text on the terminal as control sequences, and leaves the input files untouched.
+
+In a real terminal (tmux, when installed), a few cases end to end: `synoptic PATH...` starts, shows
+the columns or the reasons, quits on `q` with status 0, and leaves no traceback and no garbage.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from test_cli_robust import CASES, SYNOPTIC, Case, _drop_dac_override, _snapshot
+from tui.app import make_app
+
+#: What must never reach the terminal from article text: OSC (titles, hyperlinks), 8-bit CSI/NEL,
+#: BEL, bidi overrides and isolates, zero-width space. (Textual's own output is SGR and cursor
+#: moves; article ESC is shown as the control picture ␛.)
+LEAKS = ("\x1b]", "\x9b", "\x85", "\x07", "\u202e", "\u2066", "\u200b", "\U000e0041")
+KEYS = ["j", "l", "right_square_bracket", "o", "escape", "s", "escape", "f", "escape", "slash", "K", "enter", "escape"]
+
+
+@pytest.fixture(autouse=True)
+def _colours_on(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def case_folder(tmp_path):
+    yield tmp_path
+    for path in tmp_path.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def terminal_output(app) -> str:
+    return app.screen._compositor.render_full_update().render_segments(app.console)
+
+
+async def reader(pilot, app, timeout: float = 60.0):
+    from tui.screens.reader import ReaderScreen
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if isinstance(app.screen, ReaderScreen):
+            await pilot.pause()
+            return app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"still on {app.screen!r} after {timeout} s")
+
+
+def check_screen(app) -> None:
+    text = screen_text(app)
+    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in text), repr(text)
+    out = terminal_output(app)
+    for leak in LEAKS:
+        assert leak not in out, repr(leak)
+    assert "Traceback" not in text
+
+
+APP_CASES = [c for c in CASES if c.id != "fifty-sources"]
+
+
+@pytest.mark.parametrize("case", APP_CASES, ids=[c.id for c in APP_CASES])
+async def test_catalogue_in_the_app(case: Case, case_folder):
+    args = case.build(case_folder)
+    if case.id == "permission-denied" and os.access(args[0], os.R_OK):
+        pytest.skip("chmod 000 does not stop this process reading (root with CAP_DAC_OVERRIDE); "
+                    "the tmux test drops that capability")
+    before = _snapshot(case_folder)
+    app = make_app(args)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await reader(pilot, app)
+        check_screen(app)
+        text = screen_text(app)
+        if case.status != 0:
+            assert "No readable articles" in text
+            assert len(screen.index.sources) == 0
+            # every input the CLI lists is listed on the screen too (long paths may be cut short)
+            from tui.safe import shown
+
+            for problem in app.alignment.problems:
+                assert shown(Path(problem.path).name)[:20] in text, (problem, text)
+        else:
+            assert len(screen.index.sources) == case.sources
+            skipped = [p for p in app.alignment.problems if p.skipped]
+            if skipped:
+                notes = " ".join(str(n.message) for n in app._notifications)
+                assert all(Path(p.path).name[:20] in notes for p in skipped), notes
+        for key in KEYS:
+            await pilot.press(key)
+        await pilot.pause()
+        check_screen(app)
+        assert app.is_running
+        await pilot.press("q")
+    assert _snapshot(case_folder) == before
+
+
+async def test_fifty_sources_open_and_respond(case_folder):
+    case = next(c for c in CASES if c.id == "fifty-sources")
+    args = case.build(case_folder)
+    app = make_app(args)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await reader(pilot, app, timeout=120)
+        assert len(screen.index.sources) == 50
+        started = time.perf_counter()
+        for key in ("j", "l", "right_square_bracket", "j", "k", "h"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert (time.perf_counter() - started) / 6 < 1.0  # the bench measures the real latency
+        check_screen(app)
+
+
+async def test_hostile_text_is_shown_with_visible_marks(case_folder):
+    case = next(c for c in CASES if c.id == "markup-escapes-controls-scripts")
+    app = make_app(case.build(case_folder), ["[b]label[/b] \x1b[2J"])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await reader(pilot, app)
+        text = screen_text(app)
+        assert "[bold]Kerry[/]" in text or "[@click=app.quit]Lavrov[/]" in text
+        assert "␛[31min" in text
+        assert "[b]label[/b] ␛[2J" in text
+        check_screen(app)
+
+
+# --- a real terminal ----------------------------------------------------------------------------
+
+TMUX = shutil.which("tmux")
+TMUX_CASES = ["markup-escapes-controls-scripts", "mixed-readable-and-not", "empty", "permission-denied",
+              "utf16-no-bom", "control-characters-in-file-name", "same-base-name"]
+
+
+def _tmux(*args: str, check: bool = True) -> str:
+    return subprocess.run(["tmux", "-L", "synoptic-tests", *args], capture_output=True, text=True, check=check).stdout
+
+
+def _wait_for(predicate, timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    pane = ""
+    while time.monotonic() < deadline:
+        pane = _tmux("capture-pane", "-p", "-t", "robust", check=False)
+        if predicate(pane):
+            return pane
+        time.sleep(0.2)
+    raise AssertionError(f"timed out; the pane shows:\n{pane}")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+@pytest.mark.parametrize("case_id", TMUX_CASES)
+def test_catalogue_in_tmux(case_id, case_folder):
+    case = next(c for c in CASES if c.id == case_id)
+    args = case.build(case_folder)
+    prefix: list[str] = []
+    if case_id == "permission-denied":
+        prefix = _drop_dac_override()
+        if prefix is None:
+            pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE here")
+    status_file = case_folder.parent / f"{case_folder.name}.status"
+    command = " ".join(shlex.quote(a) for a in [*prefix, str(SYNOPTIC), *args])
+    # stderr stays on the terminal: Textual draws there (stdout is left free for pipes)
+    script = f"{command}; echo $? > {shlex.quote(str(status_file))}; echo SYNOPTIC-EXITED; sleep 30"
+    before = _snapshot(case_folder)
+    _tmux("kill-session", "-t", "robust", check=False)
+    _tmux("new-session", "-d", "-s", "robust", "-x", "120", "-y", "36",
+          "-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", script)
+    try:
+        expected = "No readable articles" if case.status else f"{case.sources} sources"
+        pane = _wait_for(lambda p: expected in p or "SYNOPTIC-EXITED" in p, timeout=90)
+        assert "Traceback" not in pane and "SYNOPTIC-EXITED" not in pane, pane
+        assert expected in pane
+        assert not re.search(r"\x1b|\x07", pane)
+        _tmux("send-keys", "-t", "robust", "j", "l", "]", "o")
+        time.sleep(0.5)
+        _tmux("send-keys", "-t", "robust", "Escape")
+        time.sleep(0.3)
+        _tmux("send-keys", "-t", "robust", "q")
+        pane = _wait_for(lambda p: "SYNOPTIC-EXITED" in p, timeout=30)
+        assert status_file.read_text().strip() == "0"
+        # back in the shell, nothing left behind: the alternate screen is gone, the terminal answers
+        _tmux("send-keys", "-t", "robust", "C-c")
+        assert pane.strip().splitlines() == ["SYNOPTIC-EXITED"], pane
+    finally:
+        _tmux("kill-session", "-t", "robust", check=False)
+    assert _snapshot(case_folder) == before
