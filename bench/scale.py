@@ -1,6 +1,6 @@
 """How the report scales with the number of articles: 5, 10, 20, 50, 100 and 200 real articles.
 
-    python bench/scale.py [--sizes 5,10,20,50,100,200] [--repeat 3] [--profile 50]
+    python bench/scale.py [--sizes 5,10,20,50,100,200] [--repeat 3] [--app 50] [--profile 50]
 
 Articles come from ../shared/eval (read there, never copied into the repository): the 25 of
 NewsWCL50 (newswcl50/event_*/*.txt) and then BASIL's (basil/articles/*/*.json, three outlets per
@@ -15,8 +15,12 @@ For every size, in one run (medians over --repeat runs):
 - report time / floor, and the growth per doubling, (t_n / t_m) ** (1 / log2(n / m)) against the
   previous size (a doubling is 2x for linear work, 4x for quadratic).
 Targets (issue 5): 50 articles <= 2 s, 200 <= 15 s, each doubling <= 4x, peak memory <= 500 MB at
-200. `--profile N` then times each stage of align() in-process on the N-article cluster and
-prints the top functions from cProfile.
+200. `--app N` (default 50; 0 to skip) opens the N-article cluster in the app, headless and
+in-process (`make_app(...).run_test()`), and times the first full screen (from start until the
+columns are drawn; targets <= 2 s) and key presses (median of 40 row and column moves, each until
+the app is idle again; target <= 50 ms; the test harness's own wait is included, so this is an
+upper bound). `--profile N` then times each stage of align() in-process on the N-article cluster
+and prints the top functions from cProfile.
 """
 
 from __future__ import annotations
@@ -145,6 +149,71 @@ def print_table(rows: list[dict], repeat: int) -> None:
         print(f"- {name}: {value:.2f} -> {verdict}")
 
 
+def _cluster(n: int, folder: Path) -> Path:
+    cluster = folder / f"cluster-{n}"
+    if not cluster.exists():
+        cluster.mkdir()
+        for name, text in eval_articles()[:n]:
+            (cluster / name).write_text(text, encoding="utf-8")
+    return cluster
+
+
+def harness_latency(presses: int = 40) -> float:
+    """Median ms of a key press in a one-widget Textual app, measured the same way: the harness's
+    own share of every figure app_latency gives."""
+    import asyncio
+
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Trivial(App):
+        def compose(self):
+            yield Static("x")
+
+    async def run() -> list[float]:
+        times = []
+        async with Trivial().run_test(size=(160, 48)) as pilot:
+            for _ in range(presses):
+                t0 = time.perf_counter()
+                await pilot.press("j")
+                times.append(time.perf_counter() - t0)
+        return times
+
+    return statistics.median(asyncio.run(run())) * 1000
+
+
+def app_latency(n: int, folder: Path, presses: int = 40) -> tuple[float, float, float]:
+    """(first full screen s, median key press ms, 90th percentile ms) of the app on n articles."""
+    import asyncio
+
+    sys.path.insert(0, str(ROOT))
+    from tui.app import make_app
+    from tui.screens.reader import ReaderScreen
+
+    cluster = _cluster(n, folder)
+
+    async def run() -> tuple[float, list[float]]:
+        started = time.perf_counter()
+        app = make_app([str(cluster)])
+        async with app.run_test(size=(160, 48)) as pilot:
+            while not isinstance(app.screen, ReaderScreen):
+                await asyncio.sleep(0.01)
+            await pilot.pause()  # the first frame of the columns
+            first = time.perf_counter() - started
+            times = []
+            for k in range(presses):
+                key = "jjjkllhj"[k % 8]
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                times.append(time.perf_counter() - t0)
+            await pilot.press("q")
+        return first, times
+
+    first, times = asyncio.run(run())
+    times.sort()
+    return first, statistics.median(times) * 1000, times[int(0.9 * (len(times) - 1))] * 1000
+
+
 def profile(n: int, folder: Path) -> None:
     """Per-stage wall time of align() in-process (from its progress callback), then cProfile."""
     import cProfile
@@ -153,11 +222,7 @@ def profile(n: int, folder: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from aligner import align
 
-    cluster = folder / f"cluster-{n}"
-    if not cluster.exists():
-        cluster.mkdir()
-        for name, text in eval_articles()[:n]:
-            (cluster / name).write_text(text, encoding="utf-8")
+    cluster = _cluster(n, folder)
     align([cluster])  # warm caches and imports
     marks: list[tuple[str, float]] = []
     start = time.perf_counter()
@@ -185,6 +250,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,10,20,50,100,200", help="comma-separated article counts")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (the median is shown)")
+    parser.add_argument("--app", type=int, default=50, metavar="N", help="time the app on N articles (0: skip)")
     parser.add_argument("--profile", type=int, metavar="N", help="then profile align() on the N-article cluster")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -193,6 +259,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="synoptic-scale-") as d:
         rows = measure(sizes, args.repeat, Path(d))
         print_table(rows, args.repeat)
+        if args.app:
+            first, median_ms, p90_ms = app_latency(args.app, Path(d))
+            harness_ms = harness_latency()
+            print()
+            print(f"App at {args.app} articles (headless, in-process, 160x48):")
+            print(f"- first full screen: {first:.2f} s ({'meets' if first <= 2 else 'MISSES'} <= 2 s)")
+            print(f"- key press: median {median_ms:.0f} ms, 90th percentile {p90_ms:.0f} ms; a one-widget app "
+                  f"measures {harness_ms:.0f} ms the same way, so the app's own share is about "
+                  f"{max(0.0, median_ms - harness_ms):.0f} ms ({'meets' if median_ms - harness_ms <= 50 else 'MISSES'} "
+                  f"<= 50 ms median)")
         if args.profile:
             profile(args.profile, Path(d))
 
