@@ -107,10 +107,10 @@ class DetailPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-head", markup=False)
+        yield Static(id="detail-changes", markup=False)
         with Horizontal(id="detail-sides"):
             yield Static(id="detail-a", markup=False)
             yield Static(id="detail-b", markup=False)
-        yield Static(id="detail-changes", markup=False)
 
     def show_items(self, index: Index, items: list[Counterpart], choice: int) -> None:
         head = self.query_one("#detail-head", Static)
