@@ -138,7 +138,7 @@ class ReaderScreen(Screen[None]):
         status = self.query_one("#status", Static)
         row = view.row
         if row is None:
-            status.update(Content(f"No rows: filter {FILTER_NAMES[view.filter]} · = shows all rows"))
+            status.update(Content(f"No rows: filter {FILTER_NAMES[view.filter]} · = shows all rows"), layout=False)
             return
         rows = len(view.rows)
         place = "headlines" if row.key == TOP else f"row {row.number}"
@@ -170,7 +170,7 @@ class ReaderScreen(Screen[None]):
             places = ", ".join(where(self.index, c.there) for c in matches[:3])
             more = f" +{len(matches) - 3}" if len(matches) > 3 else ""
             parts.append(Content.assemble((f"{MATCH_GLYPH} also in ", "bold"), plain(places + more)))
-        status.update(Content(" · ").join(parts))
+        status.update(Content(" · ").join(parts), layout=False)  # one line: no layout pass
 
     # --- moving -------------------------------------------------------------------------------
 

@@ -136,12 +136,14 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_starts: list[int] = []
         self._row_heights: list[int] = []
         self._generation = 0
-        self._versions: dict[tuple[int, str], int] = {}
+        self._versions: dict[tuple[int, str], int] = {}  # per cell: bumped when its marks change
+        self._row_versions: dict[int, int] = {}  # per row: bumped when any of its cells or its rule change
         self._paragraphs: dict[tuple[str, int], ParagraphText] = {}
         self._cells: LRUCache[tuple, CellRender] = LRUCache(2048)
         self._rows: LRUCache[tuple, list[Strip]] = LRUCache(1024)
         self._palette: Palette | None = None
         self._dynamic: set[tuple[int, str]] = set()
+        self._cursor_row: int | None = None
         self._stale = True
 
     # --- styles -------------------------------------------------------------------------------
@@ -257,18 +259,34 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         return cells
 
     def cursor_changed(self, scroll: bool = True, *, center: bool = False) -> None:
-        """Restyle the cells whose marks changed, and bring the cursor into view."""
+        """Restyle the cells whose marks changed (the cursor's, the lit matches', the current
+        search hit's, before and after), and bring the cursor into view. Other rows repaint from
+        the cache."""
         new = self._dynamic_cells()
+        cursor_row = self.view.row.key if self.view.row is not None else None
+        rows = {cell[0] for cell in new | self._dynamic} | {cursor_row, self._cursor_row}
         for cell in new | self._dynamic:
             self._versions[cell] = self._versions.get(cell, 0) + 1
+        for row in rows:
+            self._row_versions[row] = self._row_versions.get(row, 0) + 1
         self._dynamic = new
-        self._rows.clear()  # row strips are cheap to join from cached cells
+        self._cursor_row = cursor_row
+        before = self.scroll_y
         if scroll:
             self.scroll_to_cursor(center=center)
-        self.refresh()
+        if self.scroll_y == before:
+            # repaint only the rows whose marks changed (scrolling repaints everything anyway)
+            positions = {r.key: i for i, r in enumerate(self.view.rows)} if len(rows) > 2 else None
+            for key in rows:
+                i = positions.get(key) if positions is not None else self.view.row_index(key) if key is not None else None
+                if i is not None and i < len(self._row_starts):
+                    self.refresh_lines(self._row_starts[i], self._row_heights[i])
+        else:
+            self.refresh()
 
     def structure_changed(self) -> None:
         self._dynamic = self._dynamic_cells()
+        self._cursor_row = self.view.row.key if self.view.row is not None else None
         self.invalidate()
         self.reveal_cursor_column()
         self.scroll_to_cursor()
@@ -380,7 +398,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
     def _row_strips(self, position: int) -> list[Strip]:
         view = self.view
         row = view.rows[position]
-        key = (position, self._generation)
+        key = (position, self._generation, self._row_versions.get(row.key, 0))
         if (strips := self._rows.get(key)) is not None:
             return strips
         g = self.geometry
@@ -446,8 +464,10 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         return lines
 
     def render_line(self, y: int) -> Strip:
-        width = self.content_width
         if self._stale or not self._component_styles:
+            return Strip.blank(self.content_width)
+        width = self.geometry.width if self.geometry is not None else self.content_width
+        if False:
             return Strip.blank(width)
         base = self.palette.base
         line = round(self.scroll_y) + y
