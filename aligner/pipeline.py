@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from aligner.blocks import event_blocks
 from aligner.flags import find_flags
-from aligner.group import group_paragraphs
+from aligner.group import group_paragraphs, story_paragraphs
 from aligner.load import load
 from aligner.match import match_sentences
-from aligner.model import Alignment
+from aligner.model import Alignment, Group, Match
 from aligner.provenance import find_provenance
+from aligner.sentence_index import SentenceIndex
 
 #: Called with (stage name, fraction done) so a UI can show progress.
 Progress = Callable[[str, float], None]
@@ -27,20 +30,30 @@ def align(
     report = progress or (lambda stage, done: None)
     report("reading", 0.0)
     loaded = load(paths, labels)
-    report("grouping", 0.3)
-    groups = group_paragraphs(loaded.paragraphs)
-    report("matching", 0.7)
-    matches = match_sentences(loaded.paragraphs, groups)
+    report("indexing", 0.2)
+    story = story_paragraphs(loaded.paragraphs)
+    index = SentenceIndex(story)
+    groups: list[Group] = []
+    matches: list[Match] = []
+    blocks = event_blocks(index)
+    for k, block in enumerate(blocks):
+        report("grouping", 0.3 + 0.5 * k / len(blocks))
+        members = set(block)
+        block_index = index.restricted(block)
+        block_groups = group_paragraphs([p for p in story if p.source in members], block_index)
+        matches.extend(match_sentences(story, block_groups, block_index))
+        first_id = len(groups)
+        groups.extend(replace(g, id=first_id + n) for n, g in enumerate(block_groups))
     report("provenance", 0.8)
     provenance = find_provenance(loaded.sources, loaded.paragraphs)
     report("flagging", 0.9)
-    flags = find_flags(loaded.sources, loaded.paragraphs, groups, matches, provenance)
+    flags = find_flags(loaded.sources, loaded.paragraphs, tuple(groups), tuple(matches), provenance)
     report("done", 1.0)
     return Alignment(
         sources=loaded.sources,
         paragraphs=loaded.paragraphs,
-        groups=groups,
-        matches=matches,
+        groups=tuple(groups),
+        matches=tuple(matches),
         flags=flags,
         reuse=provenance.reuse,
         problems=loaded.problems,
