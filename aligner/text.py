@@ -23,8 +23,12 @@ _SPACES = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Typographic variants to one form, runs of white space to one space. Case is kept."""
+    """Typographic variants to one form, runs of white space to one space. Case is kept.
+
+    Cached: every stage folds the same sentences and names again (at 200 articles the flag
+    detectors alone asked for 660,000 folds of far fewer distinct strings)."""
     return _SPACES.sub(" ", text.translate(_FOLD)).strip()
 
 
