@@ -28,6 +28,9 @@ import pytest
 
 from tui.cli import main
 
+#: numpy's "invalid value" and friends are bugs here (a NaN score), not noise for the user.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SYNOPTIC = Path(sys.executable).with_name("synoptic")
@@ -441,6 +444,7 @@ def test_closed_pipe_is_quiet():
     proc.stdout.read(10)
     proc.stdout.close()
     err = proc.stderr.read().decode()
+    proc.stderr.close()
     assert proc.wait(timeout=120) == 0
     assert err == ""
 
@@ -474,3 +478,25 @@ def test_internal_errors_are_one_line_without_traceback(case_folder, capsysbinar
     status, out, err = run_in_process(["--format", "json", article], capsysbinary)
     assert status == 70
     assert err == "synoptic: internal error: RuntimeError: boom \u241b[2J second line\n"
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [
+        (KeyboardInterrupt, 130, "synoptic: interrupted\n"),
+        (MemoryError, 70, "synoptic: out of memory (try fewer or smaller articles)\n"),
+    ],
+    ids=["ctrl-c", "out-of-memory"],
+)
+def test_interrupted_or_out_of_memory_is_one_line(case_folder, capsysbinary, monkeypatch, error, status, message):
+    import aligner
+
+    def fail(*args, **kwargs):
+        raise error()
+
+    monkeypatch.setattr(aligner, "align", fail)
+    article = _write(case_folder, "story.txt", ARTICLE)
+    target = case_folder / "report.json"
+    target.write_bytes(b"old")
+    assert run_in_process(["--format", "json", "-o", str(target), article], capsysbinary) == (status, b"", message)
+    assert target.read_bytes() == b"old"

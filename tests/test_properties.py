@@ -44,6 +44,8 @@ _COMMON = dict(
 settings.register_profile("synoptic-ci", max_examples=500, **_COMMON)
 settings.register_profile("synoptic-long", max_examples=10_000, **_COMMON)
 settings.register_profile("synoptic-dev", max_examples=50, **_COMMON)
+#: numpy's "invalid value" and friends are bugs here (a NaN score), not noise.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 PROFILE = settings.get_profile(os.environ.get("SYNOPTIC_HYPOTHESIS_PROFILE", "synoptic-ci"))
 
 # --- strategies: news-like text, with everything hostile mixed in ------------------------------
