@@ -100,13 +100,14 @@ class FlagsProvider(Provider):
         if reader is None:
             return []
         from tui.safe import shown
+        from tui.screens.flags import _clip
 
         flags = reader.alignment.flags
         out = []
         for i in sorted(range(len(flags)), key=lambda i: -flags[i].score):
             f = flags[i]
-            a = shown(reader.alignment.span_text(f.a))
-            b = shown(reader.alignment.span_text(f.b))
+            a = _clip(shown(reader.alignment.span_text(f.a)))
+            b = _clip(shown(reader.alignment.span_text(f.b)))
             text = f"Flag ({f.kind}): {shown(f.explanation)}"
             out.append((text, lambda i=i: reader.go_to_flag(i), f"«{a}» vs «{b}»"))
         return out

@@ -17,6 +17,12 @@ from tui.safe import plain, shown
 from tui.widgets.detail import where
 
 ALL = "all"
+#: Quoted spans longer than this are cut in the list (the detail panel shows them whole).
+CLIP = 100
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= CLIP else text[: CLIP - 1].rstrip() + "…"
 
 
 def flag_prompt(index: Index, i: int) -> Content:
@@ -25,8 +31,8 @@ def flag_prompt(index: Index, i: int) -> Content:
     b = index.unit_at(f.b.source, f.b.paragraph, f.b.start)
     places = f"{where(index, a) if a else shown(f.a.source)}  ↔  {where(index, b) if b else shown(f.b.source)}"
     first = Content.assemble((f"{FLAG_GLYPH} ", "bold"), plain(f.kind, "bold"), (f"  {f.score:.2f}  ", "dim"), plain(places))
-    text_a = shown(index.alignment.span_text(f.a))
-    text_b = shown(index.alignment.span_text(f.b))
+    text_a = _clip(shown(index.alignment.span_text(f.a)))
+    text_b = _clip(shown(index.alignment.span_text(f.b)))
     second = Content.assemble("  ", plain(f.explanation, "italic"))
     third = Content.assemble(("  «", "dim"), plain(text_a), ("» vs «", "dim"), plain(text_b), ("»", "dim"))
     return Content("\n").join([first, second, third])

@@ -82,6 +82,11 @@ class ReaderScreen(Screen[None]):
             return
         self._headers_height()
         self.update_all()
+        labels = len(getattr(self.app, "labels", ()) or ())
+        inputs = len(self.index.sources) + sum(1 for p in self.alignment.problems if p.skipped)
+        if labels > inputs:
+            self.notify(f"{labels} labels given for {inputs} articles; the extra labels are not used.",
+                        severity="warning", timeout=8, markup=False)
         problems = self.alignment.problems
         if problems:
             skipped = [p for p in problems if p.skipped]
@@ -310,12 +315,12 @@ class ReaderScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         bar.display = True
         bar.value = self.view.query
-        bar.focus()
+        self.set_focus(bar)  # at once, not after a refresh: keys typed right after / belong to it
 
     def close_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = False
-        self.synopsis.focus()
+        self.set_focus(self.synopsis)
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:

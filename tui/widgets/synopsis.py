@@ -189,8 +189,11 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self.ensure_layout()
 
     def ensure_layout(self) -> bool:
-        """Lay out now if something changed and the styles are ready; True if laid out."""
-        if self._stale and self._component_styles:
+        """Lay out now if something changed (or the width did) and the styles and size are
+        known; True if laid out."""
+        if self.geometry is not None and self.geometry.width != self.content_width:
+            self._stale = True
+        if self._stale and self._component_styles and self.content_width > 0:
             self.relayout()
         return not self._stale
 

@@ -1,0 +1,118 @@
+"""The reading model (tui.reading): rows, cells, cursor and reading order, without a terminal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tui.reading import TOP, Index, View
+
+
+def test_rows_are_the_groups_in_order_after_the_headline_row(frozen_seeds):
+    index = Index(frozen_seeds)
+    assert index.rows[0].key == TOP
+    assert [r.key for r in index.rows[1:]] == [g.id for g in frozen_seeds.groups]
+    for row, group in zip(index.rows[1:], frozen_seeds.groups):
+        placed = sorted(p.key for ps in row.cells.values() for p in ps)
+        assert placed == sorted(group.members)
+        for paragraphs in row.cells.values():  # each article's own order within a cell
+            assert [p.index for p in paragraphs] == sorted(p.index for p in paragraphs)
+
+
+def test_every_paragraph_has_a_row_and_every_sentence_a_unit(frozen_seeds):
+    index = Index(frozen_seeds)
+    for p in frozen_seeds.paragraphs:
+        if p.role in ("body", "lead-in", "headline", "caption", "meta", "boilerplate"):
+            assert p.key in index.row_of
+        units = index.units[p.key]
+        assert units and all(0 <= u.start < u.end <= len(p.text) or len(p.text) == 0 for u in units)
+
+
+def test_matches_light_up_both_ways(frozen_seeds):
+    index = Index(frozen_seeds)
+    view = View(index)
+    m = frozen_seeds.matches[0]
+    a = index.unit_at(m.a.source, m.a.paragraph, m.a.start)
+    b = index.unit_at(m.b.source, m.b.paragraph, m.b.start)
+    assert view.go_to_unit(a)
+    assert b in view.lit()
+    assert view.go_to_unit(b)
+    assert a in view.lit()
+
+
+def test_reading_order_visits_matches_row_by_row(frozen_seeds):
+    view = View(Index(frozen_seeds))
+    keys = []
+    for _ in range(len(frozen_seeds.matches) * 2):
+        unit = view.next_match()
+        if unit is None:
+            break
+        key = view.order_key(unit)
+        if keys and key <= keys[-1]:
+            break  # wrapped around
+        keys.append(key)
+    assert keys == sorted(keys) and len(keys) == len(Index(frozen_seeds).matched)
+
+
+def test_filters_and_hidden_sources(marked_seeds):
+    index = Index(marked_seeds)
+    view = View(index)
+    view.set_filter("flagged")
+    assert all(r.key in index.flagged_rows for r in view.rows)
+    view.set_filter("omitted")
+    before = len(view.rows)
+    only = index.source_ids[0]
+    for sid in index.source_ids[1:]:
+        view.toggle_source(sid)
+    assert view.shown == [only]
+    assert not view.toggle_source(only)  # the last one stays
+    # with one source shown, a row "omits" something only if that source is missing
+    assert all(only not in r.cells for r in view.rows) and len(view.rows) <= before
+    view.show_all()
+    view.set_filter("all")
+    assert len(view.rows) == len(index.rows)
+
+
+def test_jumping_reveals_what_hides_the_target(marked_seeds):
+    index = Index(marked_seeds)
+    view = View(index)
+    flag = marked_seeds.flags[0]
+    view.toggle_source(flag.a.source)
+    view.set_filter("omitted")
+    assert view.go_to_flag(0)
+    assert flag.a.source in view.shown
+    assert view.unit == index.unit_at(flag.a.source, flag.a.paragraph, flag.a.start)
+
+
+def test_search_is_literal_and_case_blind(tmp_path, frozen_seeds):
+    p = frozen_seeds.paragraphs[5]
+    odd = replace(p, text="Price [1.5] (a+b)* LAVROV lavrov", sentences=())
+    alignment = replace(frozen_seeds, paragraphs=tuple(odd if q.key == p.key else q for q in frozen_seeds.paragraphs))
+    view = View(Index(alignment))
+    view.set_furniture(True)
+    assert view.search("(a+b)*") == 1
+    assert view.search("[1.5]") == 1
+    hits = view.search("lavrov")
+    texts = {alignment.paragraph(h.unit.key).text[h.start:h.end] for h in view.hits}
+    assert hits >= 2 and {"LAVROV", "lavrov"} <= texts
+    first = view.next_hit()
+    second = view.next_hit()
+    assert first != second and view.hit_number()[1] == hits
+
+
+def test_sentence_moves_continue_down_the_column(frozen_seeds):
+    view = View(Index(frozen_seeds))
+    source = view.cursor.source
+    seen = []
+    for _ in range(200):
+        unit = view.unit
+        if unit is not None:
+            seen.append(unit)
+        before = view.cursor
+        view.move_unit(1)
+        if view.cursor == before:
+            break
+    # every sentence of the source's cells, in row order, once
+    assert len(seen) == len(set(seen))
+    assert all(u.source == source for u in seen)
+    expected = [u for row in view.rows for u in view.cell_units(row, source)]
+    assert seen == expected
