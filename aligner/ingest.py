@@ -28,6 +28,10 @@ MAX_BYTES = 2 * 1024 * 1024
 #: Paragraph grouping compares every story paragraph with every other: a 100,000-line log file
 #: asked it for a 75 GB matrix. The longest article in ../shared/eval has under 100 paragraphs.
 MAX_PARAGRAPHS = 2_000
+#: markdown-it's link scanning grows with the square of the '[' in a paragraph: 640 KB of '['
+#: took 28 s, 100 paragraphs of 5,000 took 27 s, while 5,000 anywhere in a file stay under 1 s.
+#: A link-heavy article has a few hundred; beyond this the file is read as plain text, with a note.
+MARKDOWN_MAX_BRACKETS = 5_000
 #: Front matter is a short header; YAML beyond this is not front matter.
 _FRONT_MATTER_MAX_CHARS = 16 * 1024
 
@@ -52,6 +56,7 @@ class RawArticle:
     encoding_guessed: bool
     front_matter: dict[str, str] = field(default_factory=dict)
     replaced: int = 0  # invalid byte sequences decoded as U+FFFD
+    notes: tuple[str, ...] = ()  # how the file was read, when not as it asked (one line each)
 
 
 class IngestError(Exception):
@@ -122,17 +127,34 @@ def read_article(path: Path) -> RawArticle:
         raise IngestError(str(e)) from None
     lines = split_lines(decoded.text)
     front, body_start = _front_matter(lines)
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        blocks = markdown_blocks(lines, body_start)
-    else:
-        blocks = text_blocks(lines, body_start)
+    notes: list[str] = []
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    if markdown and sum(line.count("[") for line in lines[body_start:]) > MARKDOWN_MAX_BRACKETS:
+        notes.append(f"more than {MARKDOWN_MAX_BRACKETS:,} '[' is not an article's Markdown; read as plain text")
+        markdown = False
+    blocks = markdown_blocks(lines, body_start) if markdown else text_blocks(lines, body_start)
     if not blocks:
         raise IngestError("no text in file" if not decoded.text.strip() else "no paragraphs found")
     if len(blocks) > MAX_PARAGRAPHS:
         raise IngestError(
             f"too many paragraphs for a news article ({len(blocks):,}; Synoptic reads up to {MAX_PARAGRAPHS:,})"
         )
-    return RawArticle(str(path), tuple(blocks), decoded.encoding, decoded.guessed, front, decoded.replaced)
+    return RawArticle(
+        str(path), tuple(blocks), decoded.encoding, decoded.guessed, front, decoded.replaced, tuple(notes)
+    )
+
+
+def _open_without_waiting(path: Path):
+    """Open for reading. A named pipe nobody writes to would block the open forever: opened
+    non-blocking it reads as empty instead, while a pipe with a writer (`synoptic <(cmd)`) is then
+    read to its end as usual."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblock)
+    if nonblock:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~nonblock)
+    return os.fdopen(fd, "rb")
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -140,7 +162,7 @@ def _read_bounded(path: Path) -> bytes:
     such as /dev/zero has no size to check first)."""
     limit = f"Synoptic reads articles up to {MAX_BYTES // (1024 * 1024)} MB"
     try:
-        with open(path, "rb") as f:
+        with _open_without_waiting(path) as f:
             size = os.fstat(f.fileno()).st_size
             if size > MAX_BYTES:
                 raise IngestError(f"too large for a news article ({size / (1024 * 1024):.1f} MB; {limit})")

@@ -49,6 +49,8 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
             problems.append(
                 LoadProblem(str(path), f"not UTF-8 or UTF-16; read as {article.encoding}", skipped=False)
             )
+        for note in article.notes:
+            problems.append(LoadProblem(str(path), note, skipped=False))
         if article.replaced:
             problems.append(
                 LoadProblem(

@@ -160,6 +160,14 @@ def _cluster(n: int) -> Callable[[Path], list[str]]:
     return build
 
 
+def _named_pipe(folder: Path) -> list[str]:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    path = folder / "pipe.txt"
+    os.mkfifo(path)
+    return [str(path)]
+
+
 def _control_characters_in_file_name(folder: Path) -> list[str]:
     return [_write(folder, "evil\x1b[2J\u202ename\n.txt", b"")]
 
@@ -204,6 +212,9 @@ CASES = [
          [r"synoptic: error: .*lines\.txt: too many paragraphs for a news article \(100,000; Synoptic reads up to 2,000\)"],
          slow=True),
     Case("markup-escapes-controls-scripts", _files(**{"hostile.txt": HOSTILE}), 0, [], 1, _hostile_text_kept),
+    Case("markdown-bracket-bomb", _files(**{"bomb.md": ARTICLE + "\n" + "[" * 300_000 + "\n\n" + "![" * 50_000 + "\n"}), 0,
+         [r"synoptic: warning: .*bomb\.md: more than 5,000 '\[' is not an article's Markdown; read as plain text"], 1),
+    Case("named-pipe-without-writer", _named_pipe, 1, [r"synoptic: error: .*pipe\.txt: no text in file"]),
     Case("control-characters-in-file-name", _control_characters_in_file_name, 1,
          [r"synoptic: error: .*evil␛\[2J\ufffdname .txt: no text in file"]),
     Case("non-utf8-file-name", _non_utf8_file_name, 0, [], 1),

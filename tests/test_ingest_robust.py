@@ -104,10 +104,14 @@ def test_permission_denied_is_a_problem(tmp_path, monkeypatch):
     """Works as root too: the open itself is made to fail as it does for an unreadable file."""
     path = write(tmp_path / "a.txt", ARTICLE)
 
-    def denied(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr("aligner.ingest.open", denied, raising=False)
+    def denied(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
     loaded = load([path])
     assert [p.reason for p in loaded.problems] == ["permission denied"]
 
@@ -144,6 +148,50 @@ def test_endless_stream_is_refused_without_reading_it_all():
         pytest.skip("no /dev/zero on this system")
     with pytest.raises(IngestError, match="too large for a news article"):
         read_article(Path("/dev/zero"))
+
+
+def test_named_pipe_without_writer_does_not_hang(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(IngestError, match="no text in file"):
+        read_article(tmp_path / "pipe.txt")
+
+
+def test_pipe_with_a_writer_is_read_to_its_end(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    import threading
+
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with open(pipe, "wb") as f:
+            for line in ARTICLE.encode().splitlines(keepends=True):
+                f.write(line)
+                f.flush()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        import time
+
+        time.sleep(0.1)  # the writer is waiting in open() for a reader
+        assert [b.text for b in read_article(pipe).blocks] == [line for line in ARTICLE.split("\n") if line]
+    finally:
+        writer.join(timeout=10)
+
+
+def test_markdown_bracket_bomb_is_read_as_plain_text_quickly(tmp_path):
+    import time
+
+    path = write(tmp_path / "bomb.md", ARTICLE + "\n" + "[" * 640_000 + "\n")
+    started = time.perf_counter()
+    article = read_article(path)
+    assert time.perf_counter() - started < 5  # markdown-it took 28 s on this
+    assert article.notes == ("more than 5,000 '[' is not an article's Markdown; read as plain text",)
+    assert article.blocks[-1].text == "[" * 640_000
 
 
 def test_too_many_paragraphs_is_refused(tmp_path):
