@@ -26,7 +26,7 @@ from aligner import tuning
 from aligner.model import STORY_ROLES, Group, Paragraph, ParagraphKey
 from aligner.sentence_index import SentenceIndex
 from aligner.similarity import STOPWORDS
-from aligner.text import stem, words
+from aligner.text import WORD, fold, stem
 from aligner.vectors import tfidf_weights, with_context
 
 
@@ -227,29 +227,34 @@ def _members(units: Sequence[Unit]) -> tuple[ParagraphKey, ...]:
 
 
 def _content_stems(text: str) -> dict[str, str]:
-    """Content-word stems of a text, each with one surface form as written."""
+    """Content-word stems of a text, each with its first surface form as written."""
     out: dict[str, str] = {}
-    for w in words(text):
-        if w not in STOPWORDS and not w.isdigit() and len(w) > 2:
-            out.setdefault(stem(w), w)
+    for w in WORD.findall(fold(text)):
+        low = w.lower()
+        if low not in STOPWORDS and not low.isdigit() and len(low) > 2:
+            out.setdefault(stem(low), w)
     return out
 
 
 def _labeller(units: Sequence[Unit]):
-    """Names a row by the words that single it out: frequent in the row, rare in the cluster."""
+    """Names a row by the words that single it out: shared by most of its paragraphs, rare in
+    the rest of the cluster ("Amman · command · headquarters")."""
     df: Counter[str] = Counter()
-    for unit in units:
-        df.update(_content_stems(unit.text).keys())
+    stems_of = [_content_stems(u.text) for u in units]
+    for stems in stems_of:
+        df.update(stems.keys())
     total = len(units)
+    position = {id(u): k for k, u in enumerate(units)}
 
     def label(members: Sequence[Unit]) -> str:
         tf: Counter[str] = Counter()
         surface: dict[str, Counter[str]] = defaultdict(Counter)
         for unit in members:
-            for s, w in _content_stems(unit.text).items():
+            for s, w in stems_of[position[id(unit)]].items():
                 tf[s] += 1
                 surface[s][w] += 1
-        ranked = sorted(tf, key=lambda s: (-tf[s] * np.log((1 + total) / df[s]), s))
+        shared = max(1, len(members) // 2)
+        ranked = sorted(tf, key=lambda s: (tf[s] < shared, -tf[s] * np.log((1 + total) / df[s]), s))
         return " · ".join(surface[s].most_common(1)[0][0] for s in ranked[: tuning.LABEL_WORDS])
 
     return label

@@ -90,3 +90,12 @@ def test_rows_follow_the_story(seeds_alignment):
             position[p.key] = k / max(len(story) - 1, 1)
     medians = [float(np.median([position[k] for k in g.members])) for g in seeds_alignment.groups]
     assert medians == sorted(medians) or np.mean(np.diff(medians) >= -0.15) > 0.9
+
+
+def test_row_labels_name_what_the_row_shares_as_written(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Kerry and Lavrov agreed on a ceasefire plan for Aleppo in Geneva.\n")
+    (tmp_path / "b.txt").write_text("In Geneva, Lavrov and Kerry agreed a ceasefire plan covering Aleppo.\n")
+    (label,) = [g.label for g in align([tmp_path]).groups]
+    words = label.split(" · ")
+    assert len(words) == 3
+    assert set(words) <= {"Kerry", "Lavrov", "agreed", "ceasefire", "plan", "Aleppo", "Geneva"}
