@@ -253,7 +253,7 @@ def _labeller(units: Sequence[Unit]):
             for s, w in stems_of[position[id(unit)]].items():
                 tf[s] += 1
                 surface[s][w] += 1
-        shared = max(1, len(members) // 2)
+        shared = len(members) // 2 + 1 if len(members) > 1 else 1  # a majority of the members
         ranked = sorted(tf, key=lambda s: (tf[s] < shared, -tf[s] * np.log((1 + total) / df[s]), s))
         return " · ".join(surface[s].most_common(1)[0][0] for s in ranked[: tuning.LABEL_WORDS])
 
