@@ -534,6 +534,9 @@ def test_every_key_has_description_id_and_a_place():
     text = help_content().plain
     for k in KEYS:
         assert k.show or k.help in text or k.id.startswith("source-")
+    from tui.keys import FOOTER
+
+    assert {k.id for k in KEYS if k.show} == set(FOOTER)
 
 
 async def test_every_key_is_in_the_command_palette(marked_seeds):

@@ -47,7 +47,7 @@ KEYS: tuple[Key, ...] = (
     Key("m", "match_next", "Match", "match-next", "Compare", "Next sentence that another source also states",
         show=True),
     Key("M", "match_prev", "Prev match", "match-prev", "Compare", "Previous matched sentence"),
-    Key("enter,d", "detail", "Detail", "detail", "Compare",
+    Key("d,enter", "detail", "Detail", "detail", "Compare",
         "Open or close the detail panel: both passages side by side, the word diff, kind and explanation",
         show=True, display="d Enter"),
     Key("x", "detail_next", "Next item", "detail-next", "Compare",
@@ -89,8 +89,15 @@ KEYS: tuple[Key, ...] = (
 GROUPS: tuple[str, ...] = ("Move", "Compare", "Find", "Columns", "App")
 
 
+#: The footer's keys, in its order (at 80 columns the first six or so fit: quit and help first).
+FOOTER = ("quit", "help", "flag-next", "match-next", "detail", "flag-list", "search", "filter-cycle", "sources", "article")
+
+
 def bindings() -> list[Binding]:
-    return [Binding(k.keys, k.action, k.description, show=k.show, id=k.id, key_display=None) for k in KEYS]
+    """The screen's bindings: the footer's first, in FOOTER order (the footer follows it)."""
+    order = {name: i for i, name in enumerate(FOOTER)}
+    keys = sorted(KEYS, key=lambda k: order.get(k.id, len(order)))
+    return [Binding(k.keys, k.action, k.description, show=k.show, id=k.id) for k in keys]
 
 
 def key_display(key: Key) -> str:

@@ -82,6 +82,7 @@ class ReaderScreen(Screen[None]):
             return
         self._headers_height()
         self.update_all()
+        self.call_after_refresh(self.update_status)  # once the columns are laid out (pan state)
         labels = len(getattr(self.app, "labels", ()) or ())
         inputs = len(self.index.sources) + sum(1 for p in self.alignment.problems if p.skipped)
         if labels > inputs:
@@ -155,6 +156,12 @@ class ReaderScreen(Screen[None]):
             parts.append(plain(f"{label} ¶{unit.paragraph + 1} s{view.cursor.unit + 1}/{len(units)}"))
         else:
             parts.append(plain(f"{label}: not covered"))
+        g = self.synopsis.geometry
+        if g is not None and (g.hidden_left or g.hidden_right):
+            first = g.hidden_left + 1 + (1 if g.pinned else 0)
+            total = len(view.columns)
+            shown_range = f"{first}–{first + len(g.columns) - 1 - (1 if g.pinned else 0)}"
+            parts.append(Content(f"cols {'◆+' if g.pinned else ''}{shown_range}/{total} (< >)"))
         if view.filter != "all":
             parts.append(Content.assemble((f"filter: {FILTER_NAMES[view.filter]}", "bold")))
         if view.hits:
