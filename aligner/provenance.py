@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import LCSseq
@@ -85,10 +86,15 @@ class Provenance:
         return tuple(Reuse(p.original_span(), p.copy_span(), p.score) for p in self.passages)
 
 
+@lru_cache(maxsize=32768)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(words(text))
+
+
 def near_verbatim(a: str, b: str) -> float | None:
     """Share of the shorter text's words found in the other in the same order, when it is high
     enough for one to be a copy of the other (and enough words are shared); else None."""
-    wa, wb = words(a), words(b)
+    wa, wb = _words(a), _words(b)
     shorter = min(len(wa), len(wb))
     common = LCSseq.similarity(wa, wb) if shorter >= tuning.REUSE_MIN_WORDS else 0
     if common < tuning.REUSE_MIN_WORDS:
@@ -151,6 +157,11 @@ def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) 
     passages = []
     for key, items in grouped.items():
         credit, decided = meta[key]
+        if credit is None and (
+            sum(len(_words(t[1].text)) for t in items) < tuning.REUSE_MIN_WORDS_UNCREDITED
+            or max(t[2] for t in items) < tuning.REUSE_UNCREDITED_SHARE
+        ):
+            continue  # a sentence or two in common and nobody credited: shared phrasing, not copying
         items.sort(key=lambda t: t[1].start)
         weight = sum(len(t[1].text) for t in items)
         share = sum(t[2] * len(t[1].text) for t in items) / weight
@@ -163,7 +174,7 @@ def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) 
 def _reused_pairs(refs: Sequence[SentenceRef]) -> list[tuple[SentenceRef, SentenceRef, float]]:
     """Cross-source sentence pairs that share word 4-grams and pass `near_verbatim`."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    tokens = [words(r.text) for r in refs]
+    tokens = [_words(r.text) for r in refs]
     for i, toks in enumerate(tokens):
         for g in {tuple(toks[k : k + 4]) for k in range(len(toks) - 3)}:
             index[g].append(i)
@@ -229,8 +240,11 @@ def _inline_credit(ref: SentenceRef) -> Credit | None:
     text = fold(ref.text)
     if len(text) != len(ref.text):
         return None  # folding changed offsets; lead-ins carry the credits that matter
+    quoted = _quote_mask(ref.text)
     for m in _INLINE.finditer(ref.text):
         phrase_start = m.start("a") if m.group("a") else m.start("b")
+        if quoted[phrase_start]:
+            continue  # "the interview he gave on ABC" inside a quotation credits nothing
         phrase = m.group("a") or m.group("b")
         o = OUTLET_PATTERN.search(phrase)
         if o and (name := canonical_outlet(o.group())):
@@ -255,26 +269,38 @@ def _lead_in_credit(p: Paragraph) -> Credit | None:
 _QUOTE_CHARS = "\"\u201c\u201d"
 
 
+def _quote_mask(text: str) -> list[bool]:
+    """For every character of `text`, whether it sits inside quotation marks (a quotation opened in
+    the sentence before, or going on in the next, counts: see aligner.flags.analysis)."""
+    from aligner.flags.analysis import analyse
+
+    a = analyse(text)
+    out = [False] * (len(text) + 1)
+    for first, last in a.quotes:
+        for k in range(a.tokens[first].start, a.tokens[last - 1].end):
+            out[k] = True
+    return out
+
+
 def _quoted(ref: SentenceRef, other: SentenceRef) -> bool:
-    """Whether most of what `ref` shares with `other` sits inside quotation marks in `ref`."""
+    """Whether what `ref` shares with `other` is mostly a quotation in `ref`: most of the shared
+    words, or a long run of them, sit inside quotation marks."""
+    shared, in_quote = _quoted_counts(ref, other)
+    return shared > 0 and (in_quote / shared >= 0.6 or in_quote >= tuning.REUSE_MIN_WORDS)
+
+
+def _quoted_counts(ref: SentenceRef, other: SentenceRef) -> tuple[int, int]:
     text = ref.text
-    inside = []
-    depth = False
-    for ch in text:
-        if ch in _QUOTE_CHARS:
-            depth = not depth
-            inside.append(False)
-            continue
-        inside.append(depth)
+    inside = _quote_mask(text)
     if not any(inside):
-        return False
-    other_words = set(words(other.text))
+        return 0, 0
+    other_words = set(_words(other.text))
     shared = in_quote = 0
     for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text):
         if m.group().lower() in other_words:
             shared += 1
             in_quote += inside[m.start()]
-    return shared > 0 and in_quote / shared >= 0.6
+    return shared, in_quote
 
 
 def _by_context(

@@ -61,7 +61,9 @@ NEAR_VERBATIM_SHARED_WORDS_SHARE = 0.8  # ...or this share of the shorter one's 
 # --- contradiction flags and provenance (aligner.flags, aligner.provenance) ---------------------
 # Tuned on the seeds (score_seeds.py: 5 contradictions, 7 must-not-flag look-alikes), NewsWCL50
 # event 0 (shared/eval/event0-gold.json) and the team's annotations of events 1-4, reading every
-# flag raised there, and on SICK train (negation and antonyms); SICK trial is only reported.
+# flag raised there and on the 70 BASIL three-outlet clusters (also with every story paragraph in
+# one row, so that precision does not hang on the grouping), and on SICK train (negation and
+# antonyms); SICK trial is only reported.
 # Precision first: an analyst should be able to trust a flag, so each threshold is the strictest
 # value that still finds the annotated discrepancies.
 NEGATION_SCOPE_COVER = 0.75  # share of the negated words (after the cue) the other sentence states
@@ -74,6 +76,9 @@ ANTONYM_CLAUSE_COVER = 0.75  # share of each clause, apart from the antonyms, fo
 # of the shorter sentence's words in order; paraphrases of one fact stay below 0.6 there and on
 # NewsWCL50 events 0-4, where quotations of one speaker reach 0.8-1.0.
 REUSE_MIN_WORDS = 10  # words shared in order, at least: fewer is a stock phrase or a list of names
+REUSE_MIN_WORDS_UNCREDITED = 20  # words a passage needs when no side credits the other (NewsWCL50
+# event 0: two outlets' 11-word summaries of one wire report are not a copy)
+REUSE_UNCREDITED_SHARE = 0.9  # ...and this share of a sentence's words (paraphrases of one wire fact reach 0.86)
 REUSE_SHARED_WORDS = 0.8  # share of the shorter sentence's words found in order in the other
 REUSE_MIN_SHINGLES = 2  # word 4-grams two sentences must share to be compared at all
 REUSE_SHINGLE_MAX_DF = 12  # a 4-gram in more sentences than this is a stock phrase, not evidence
@@ -99,6 +104,11 @@ NAME_SPELLING_EDITS = 2  # letters a transliteration changes, at most (Sergei/Se
 # most DATE_EVENT_REACH tokens before it ("met with North Korean leader Kim Jong Un over Easter").
 DATE_EVENT_WINDOW = 3
 DATE_EVENT_REACH = 12
+DATE_PARTICIPANT_WINDOW = 10  # a name this many tokens from the date takes part in the dated event
+# Articles of different days that each date such an event within this many days before their own
+# date may report two occurrences (BASIL: two White House meetings, two Senate votes): not compared.
+DATE_RECENT_DAYS = 7
+DATE_COARSE_DAYS = 31  # a period longer than this ("last year") is not compared with a day
 # Certainty (aligner.flags.certainty): "reached a preliminary deal", "have agreed", "may have
 # agreed" all put the hedge or the completion verb within four words of the status word.
 CERTAINTY_WINDOW = 4  # words before a status word searched for its hedge, denial or completion verb
@@ -107,6 +117,7 @@ CERTAINTY_SHARED_NAMES = 2  # names (or their aliases) both sentences must menti
 # Numbers (aligner.flags.number): counts of one thing in two matched sentences; the sentences must
 # share content words besides the counted noun (one more than the gate level's minimum).
 NUMBER_EXTRA_CONTEXT = 1
+NUMBER_OWNER_WINDOW = 12  # names this close to a sum or share say whose it is (BASIL: two candidates' funds)
 NUMBER_CONVERSION_SLACK = 0.05  # 100 km is 62 miles: a converted figure is rounded
 # Gate across rows (aligner.flags.gate): two sentences of different rows are compared only when
 # they make the same specific claim and share this many names; a claim more than

@@ -72,6 +72,15 @@ KEEP = [
      '"The president brought up the Golden Shower Thing and said it really bothered him," Comey wrote in the memo.'),
     # not the same passage at all
     ("The agreement has raised alarms at the Pentagon.", "Kerry said the agreement would change the playing field."),
+    # a spelling of the same spoken word
+    ('"And when your son looks at you and says, Momma, look, you won, bullies do not win," she said.',
+     '"And when your son looks at you and says, Mama, look, you won, bullies do not win," she said.'),
+    # an abbreviation
+    ('"Sen. Reid respects that but thinks that the mosque should be built someplace else," he said.',
+     '"Senator Reid respects that but thinks that the mosque should be built someplace else," he said.'),
+    # the outlet's own words around the quotation
+    ('"I cannot imagine what the country would be with Donald Trump as our president," Ginsburg told The Times in an article published Sunday.',
+     '"I cannot imagine what the country would be with Donald Trump as our president," Ginsburg told The Times in an interview published Sunday.'),
 ]
 
 

@@ -47,6 +47,12 @@ KEEP = [
      '"We will not back down on the sanctions, whatever the cost," Sergey Lavrov said.'),
     ('"We will not back down on the sanctions, whatever the cost," the minister said.',
      '"We will not back down on the sanctions, whatever the cost," Lavrov said.'),
+    # the same speaker, once with an appositive
+    ('"The description of specific statements to this office is not accurate," Peter Carr, a spokesman for Mueller\'s office, said.',
+     '"The description of specific statements to this office is not accurate," Carr told BuzzFeed.'),
+    # two speakers named on one side
+    ('"This is plainly a power grab by a disappointed president, who has gone outside the law," Pelosi and Schumer said.',
+     '"This is plainly a power grab by a disappointed president, who has gone outside the law," Schumer said.'),
 ]
 
 

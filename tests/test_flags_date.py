@@ -55,6 +55,18 @@ KEEP = [
     ("Merkel arrived in Washington on Thursday.", "Macron arrived in Washington on Monday.", "2018-04-26", "2018-04-26"),
     # month and day without a year agree with a full date
     ("The agreement was announced by Kerry on July 15.", "Kerry announced the agreement on July 15, 2016.", None, None),
+    # two articles of different days, each about a vote of its own day: two votes
+    ("Democrats voted Friday to block the spending bill in the Senate.",
+     "Democrats voted Monday to fund the government in the Senate.", "2018-01-23", "2018-01-22"),
+    # background ("last year") against the news of the day
+    ("The Atlantic published the messages of WikiLeaks on Monday.",
+     "WikiLeaks, the group that published hacked emails last year, wrote to Trump Jr.", "2017-11-13", "2017-11-13"),
+    # a relative day inside a quotation counts from when it was said
+    ('"The decision will be announced next week," Trump wrote about the trophy ban.',
+     "The trophy ban decision was announced this week by Trump's administration.", "2017-11-17", "2017-11-17"),
+    # "reporters" is no event
+    ("Warner told reporters on Friday that Cohen would testify.", "BuzzFeed published the report on Cohen on Thursday.",
+     "2019-01-18", "2019-01-18"),
 ]
 
 

@@ -40,6 +40,17 @@ KEEP = [
     ("The ministry denied the report.", "The ministry denied the report on Monday."),
     # double negation agrees with the affirmative
     ("The senators did not reject the proposal.", "The senators did not reject the proposal."),
+    # a quotation: the speaker's words, not the outlet's statement
+    ('Blumenthal said: "I did not serve in Vietnam, but I have seen the effects of war."',
+     "Blumenthal served in Vietnam and saw the effects of war, his aides said."),
+    # a request, not a negated fact
+    ("Republicans urged Mr. Trump not to declare a national emergency at the border.",
+     "Mr. Trump will declare a national emergency at the border, McConnell said."),
+    # a condition
+    ("McConnell will not hold a vote if Mr. Trump would not sign the bills.",
+     "Mr. Trump would sign the bills, McConnell said."),
+    # someone's claim, reported
+    ("Mr. Blumenthal never served in Vietnam.", "He misspoke at an event at which he said he served in Vietnam."),
 ]
 
 

@@ -32,6 +32,20 @@ KEEP = [
     ("The deal was signed in 2015 by the six powers.", "The deal was signed in 2016 by the six powers."),
     ("This summit would be only the third meeting between the two leaders.",
      "It will be the first summit meeting between the two leaders."),
+    # figures inside quotations are the speaker's
+    ('The ad says: "Obama has cut $716 billion from Medicare to pay for his plan."',
+     '"His plan would cut $800 billion from Medicare," the ad says of the plan.'),
+    # two people's money
+    ("He raised just over $200,000 for his campaign in Virginia, Brat said.",
+     "Cantor had raised $5.4 million for his campaign in Virginia."),
+    # money for one thing and money from another
+    ("The declaration diverts $5.7 billion for construction of the wall.",
+     "The declaration diverts about $3.6 billion from Defense Department construction of the wall."),
+    # an extension of one thing and of another
+    ("Critics attacked the two-year extension of tax cuts for the rich.",
+     "Critics attacked the 13-month extension of unemployment benefits."),
+    # a date is not a count
+    ("Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Fifteen of the 19 hijackers on 9/11 were Saudi citizens."),
 ]
 
 

@@ -13,7 +13,7 @@ left out (a shortened quote), and loose transcriptions with many changes.
 from __future__ import annotations
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from aligner import tuning
 from aligner.flags import lexicons as lx
@@ -32,6 +32,8 @@ _GENERIC = frozenset(
 def detect(pair: Pair) -> list[Finding]:
     if pair.relation is None:
         return []
+    if pair.relation == "copy" and pair.copier is not None and pair.credited is None:
+        return []  # both present the text as their own reporting: an edit, not an altered quotation
     x, y = pair.a.analysis, pair.b.analysis
     xw = [t for t in x.tokens if t.is_word]
     yw = [t for t in y.tokens if t.is_word]
@@ -45,6 +47,10 @@ def detect(pair: Pair) -> list[Finding]:
         before = blocks[k - 1] if k > 0 else None
         after = blocks[k + 1] if k + 1 < len(blocks) else None
         isolated = all(b is None or len(b[1]) >= tuning.ALTERED_QUOTE_CONTEXT for b in (before, after))
+        if pair.relation == "quote" and not _quoted(x, xs, before, after, 1) or (
+            pair.relation == "quote" and not _quoted(y, ys, before, after, 2)
+        ):
+            continue  # words around the quotation ("in an article" / "in an interview") are the outlet's own
         if isolated and _meaningful(xs, ys, xw, yw):
             changes.append((_range(xs, before, after, 1), _range(ys, before, after, 2)))
     if not changes or len(changes) > tuning.ALTERED_QUOTE_MAX_CHANGES:
@@ -95,6 +101,12 @@ def _blocks(xw: list[Token], yw: list[Token]):
     return out
 
 
+def _quoted(a: Analysis, tokens: list[Token], before, after, side: int) -> bool:
+    """Whether the changed words (or, for words left out, their neighbours) are inside quotation marks."""
+    probe = tokens or [b[side][-1] for b in (before,) if b] + [b[side][0] for b in (after,) if b]
+    return bool(probe) and all(a.in_quote(t.i) for t in probe)
+
+
 def _one_side_only(region) -> bool:
     """A shortened quotation: everything left out is on one side."""
     return not any(op.tag == "delete" for op in region) or not any(op.tag == "insert" for op in region)
@@ -129,8 +141,15 @@ def _meaningful(xs: list[Token], ys: list[Token], xw: list[Token], yw: list[Toke
         alias_key(t.low) for t in xs if t.low not in STOPWORDS
     } == {alias_key(t.low) for t in ys if t.low not in STOPWORDS}:
         return False
-    if x_text.replace(" ", "") == y_text.replace(" ", "") or fuzz.ratio(x_text, y_text) >= tuning.ALTERED_QUOTE_SPELLING:
-        return False  # spelling or inflection: "good will" / "goodwill", "memorandums" / "memoranda"
+    if (
+        x_text.replace(" ", "") == y_text.replace(" ", "")
+        or fuzz.ratio(x_text, y_text) >= tuning.ALTERED_QUOTE_SPELLING
+        or Levenshtein.distance(x_text, y_text) <= 1
+        or (x_text[:1] == y_text[:1] and min(len(x_text), len(y_text)) >= 4 and Levenshtein.distance(x_text, y_text) <= 2)
+    ):
+        return False  # spelling or inflection: "good will" / "goodwill", "memorandums" / "memoranda", "Momma" / "Mama"
+    if len(xs) == len(ys) == 1 and (x_text.startswith(y_text) or y_text.startswith(x_text)):
+        return False  # an abbreviation: "Sen." / "Senator"
     if _generic_for_name(xs, ys) or _generic_for_name(ys, xs):
         return False
     # Words moved: what one side has here, the other has elsewhere.

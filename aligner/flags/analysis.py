@@ -25,9 +25,13 @@ _TOKEN = re.compile(
 _OPEN_QUOTES = {'"', "\u201c", "\u201e", "\u00ab"}
 _CLOSE_QUOTES = {'"', "\u201d", "\u00bb"}
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014\u2013")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sen rep gov gen col lt maj sgt capt adm jr sr inc co corp ltd no vs u.s jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and tokens are many
 class Token:
     i: int
     text: str  # as written
@@ -35,18 +39,9 @@ class Token:
     stem: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.low[:1].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_number(self) -> bool:
-        return self.low[:1].isdigit() or self.low[:1] == "$"
+    is_word: bool = False  # letters or digits, not punctuation
+    is_cap: bool = False  # starts with a capital letter
+    is_number: bool = False  # digits ("300,000", "$1.5", "40%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +69,31 @@ class Analysis:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [first, last)
     negations: list[int] = field(default_factory=list)  # token indices of negation cues
     headline: bool = False
+    #: What detectors derive from the sentence (quantities, claims...), computed once: the
+    #: analysis of a text is shared by every pair it takes part in.
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def cached(self, key, compute):
+        if key not in self.cache:
+            self.cache[key] = compute(self)
+        return self.cache[key]
 
     @property
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.is_word]
 
     def content_stems(self, first: int = 0, last: int | None = None) -> set[str]:
+        if first == 0 and last is None:
+            return self.cached("content", lambda a: a._content_stems(0, None))
+        return self._content_stems(first, last)
+
+    def _content_stems(self, first: int, last: int | None) -> set[str]:
         return {t.stem for t in self.tokens[first:last] if t.is_word and t.low not in STOPWORDS and not t.is_number}
 
     def topic(self) -> set[str]:
+        return self.cached("topic", Analysis._topic)
+
+    def _topic(self) -> set[str]:
         """Roots of the sentence's common (not capitalised) content words: "agreed" and
         "agreement" share the root "agre"."""
         out = set()
@@ -96,6 +107,9 @@ class Analysis:
 
     def anchors(self) -> set[str]:
         """Entity keys and single name words: what a sentence is about."""
+        return self.cached("anchors", Analysis._anchors)
+
+    def _anchors(self) -> set[str]:
         out: set[str] = set()
         for m in self.mentions:
             out.add(m.key)
@@ -119,26 +133,38 @@ class Analysis:
     def clause(self, i: int) -> tuple[int, int]:
         """Token range of the clause around token i: between punctuation or clause connectives."""
         first = i
-        while first > 0:
-            t = self.tokens[first - 1]
-            if t.low in _CLAUSE_PUNCT or t.low in lx.CLAUSE_BREAKS or t.low in (".", "?", "!"):
-                break
+        while first > 0 and not self._breaks(first - 1):
             first -= 1
         last = i + 1
-        while last < len(self.tokens):
-            t = self.tokens[last]
-            if t.low in _CLAUSE_PUNCT or t.low in lx.CLAUSE_BREAKS or t.low in (".", "?", "!"):
-                break
+        while last < len(self.tokens) and not self._breaks(last):
             last += 1
         return first, last
+
+    def _breaks(self, k: int) -> bool:
+        t = self.tokens[k]
+        if t.low in _CLAUSE_PUNCT or t.low in lx.CLAUSE_BREAKS or t.low in ("?", "!"):
+            return True
+        if t.low == ".":
+            before = self.tokens[k - 1] if k > 0 else None
+            # "Mr. Trump", "Vladimir V. Putin", "Sen. Reid": an abbreviation, not a sentence end
+            return not (before is not None and (len(before.low) == 1 or before.low in _ABBREVIATIONS))
+        return False
 
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        low = fold(raw).lower()
-        out.append(Token(len(out), raw, low, stem(low) if low[:1].isalpha() else low, m.start(), m.end()))
+        low = (raw if raw.isascii() else fold(raw)).lower()
+        first = low[:1]
+        out.append(
+            Token(
+                len(out), raw, low, stem(low) if first.isalpha() else low, m.start(), m.end(),
+                is_word=first.isalnum() or (first == "$" and len(low) > 1),
+                is_cap=raw[:1].isupper(),
+                is_number=first.isdigit() or first == "$",
+            )
+        )
     return out
 
 
@@ -160,6 +186,7 @@ for _canonical, _aliases in lx.ALIASES.items():
         _ALIAS_KEY[re.sub(r"[\s\-.]+", " ", _form.lower()).strip()] = _canonical
 
 
+@lru_cache(maxsize=65536)
 def alias_key(name: str) -> str | None:
     """The canonical key of a name in the alias table ("ISIL" -> "islamic state"), else None."""
     cleaned = re.sub(r"[\s\-.]+", " ", fold(name).lower()).strip()
@@ -253,14 +280,30 @@ def _surface(tokens: list[Token], i: int, j: int) -> str:
 
 
 def _quotes(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges inside quotation marks (typographic or straight, paired in order)."""
+    """Token ranges inside quotation marks (typographic or straight, paired in order). A sentence
+    may continue a quotation opened in the one before (a closing mark with no opening one), or
+    open one that goes on in the next."""
     out: list[tuple[int, int]] = []
+    # Doubled marks with nothing between ('""') are one mark.
+    marks = [
+        t for t in tokens
+        if (t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES)
+        and not (t.i > 0 and tokens[t.i - 1].text == t.text and tokens[t.i - 1].end == t.start)
+    ]
+    skip = {t.i for t in tokens if (t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES)} - {t.i for t in marks}
     open_at: int | None = None
-    marks = [t for t in tokens if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES]
-    if marks and marks[0].text in _CLOSE_QUOTES and marks[0].text not in _OPEN_QUOTES:
-        open_at = 0  # the sentence continues a quotation opened in the one before
+    if marks:
+        first = marks[0]
+        straight_unpaired = first.text == '"' and sum(t.text == '"' for t in marks) % 2 == 1
+        closes_first = first.text in _CLOSE_QUOTES and first.text not in _OPEN_QUOTES
+        words_before = any(t.is_word for t in tokens[: first.i])
+        words_after = any(t.is_word for t in tokens[first.i + 1 :])
+        if closes_first or (straight_unpaired and words_before and not words_after):
+            open_at = 0  # the sentence continues a quotation opened in the one before
     for t in tokens:
         ch = t.text
+        if t.i in skip:
+            continue
         if open_at is None and ch in _OPEN_QUOTES:
             open_at = t.i + 1
         elif open_at is not None and ch in _CLOSE_QUOTES:

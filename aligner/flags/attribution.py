@@ -19,6 +19,7 @@ from aligner.flags import lexicons as lx
 from aligner.flags.analysis import Analysis, Mention, alias_key
 from aligner.flags.name import _same_word
 from aligner.flags.pair import Finding, Pair
+from aligner.metadata import canonical_outlet
 
 _ACCORDING = ("according", "to")
 
@@ -30,6 +31,10 @@ def detect(pair: Pair) -> list[Finding]:
     sx, sy = speaker(x), speaker(y)
     if sx is None or sy is None or same_credit(sx, sy):
         return []
+    if pair.relation == "copy" and not (canonical_outlet(sx.text) and canonical_outlet(sy.text)):
+        return []  # the same words as narration: only two outlets credited for them disagree
+    if _names_credit(y, sx) or _names_credit(x, sy):
+        return []  # the other sentence names this speaker too ("Pelosi and Schumer said")
     return [
         Finding(
             "attribution",
@@ -56,6 +61,10 @@ def same_credit(m: Mention, n: Mention) -> bool:
     return bool(set(mw) & set(nw))
 
 
+def _names_credit(a: Analysis, m: Mention) -> bool:
+    return any(same_credit(m, n) for n in a.mentions)
+
+
 def speaker(a: Analysis) -> Mention | None:
     """The named speaker or source a sentence credits its words to, if it names one."""
     toks = a.tokens
@@ -77,12 +86,18 @@ def speaker(a: Analysis) -> Mention | None:
 
 
 def _mention_before(a: Analysis, i: int) -> Mention | None:
-    """The name right before a reporting verb (titles and an appositive allowed between)."""
+    """The name right before a reporting verb, skipping an appositive set off by commas ("Peter
+    Carr, a spokesman for Mueller's office, said")."""
+    k = i
+    if k > 0 and a.tokens[k - 1].low == ",":
+        opening = next((j for j in range(k - 2, max(-1, k - 25), -1) if a.tokens[j].low == ","), None)
+        if opening is not None:
+            k = opening  # the appositive's opening comma: the speaker is named just before it
     for m in reversed(a.mentions):
-        if m.last >= i:
+        if m.last >= k:
             continue
-        gap = [t for t in a.tokens[m.last + 1 : i] if t.is_word]
-        if len(gap) <= 1 and not any(a.in_quote(k) for k in range(m.first, m.last + 1)):
+        gap = [t for t in a.tokens[m.last + 1 : k] if t.is_word]
+        if len(gap) <= 1 and not any(a.in_quote(j) for j in range(m.first, m.last + 1)):
             return m
         return None
     return None

@@ -55,6 +55,8 @@ def detect(pair: Pair) -> list[Finding]:
             for h in other:
                 if d.cls != h.cls or not _in_order(x_side.published, y_side.published, h.status):
                     continue
+                if pair.level != "match" and h.status == "hedged" and h.cue.lower() in lx.MODAL_HEDGES:
+                    continue
                 x_rng = (x_side.tokens[d.first].start, x_side.tokens[d.last].end)
                 y_rng = (y_side.tokens[h.first].start, y_side.tokens[h.last].end)
                 how = {"hedged": f"only as {h.cue}", "denied": "as denied", "future": f"only as {h.cue}"}[h.status]
@@ -81,6 +83,10 @@ def _in_order(done_date: dt.date | None, other_date: dt.date | None, status: str
 
 
 def claims(a: Analysis) -> list[Claim]:
+    return a.cached("claims", _claims)
+
+
+def _claims(a: Analysis) -> list[Claim]:
     out: list[Claim] = []
     toks = a.tokens
     for t in toks:

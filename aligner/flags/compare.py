@@ -35,6 +35,23 @@ def relation(a: Analysis, b: Analysis) -> Literal["copy", "quote"] | None:
     return "copy" if near_verbatim(a.text, b.text) is not None else None
 
 
+def worth_comparing(x: Analysis, y: Analysis, related: bool = False) -> bool:
+    """A cheap test: can any detector find anything in these two sentences? (Each detector's own
+    prerequisites: figures, dates or multi-word names in both, a negation or antonym, a status
+    claim in both, or words they share as a copy or quotation.)"""
+    if related:
+        return True
+    if number.quantities(x) and number.quantities(y):
+        return True
+    if date_detector.has_dates(x) and date_detector.has_dates(y):
+        return True
+    if name.has_names(x) and name.has_names(y):
+        return True
+    if certainty.claims(x) and certainty.claims(y):
+        return True
+    return negation.applicable(x, y)
+
+
 def compare_pair(pair: Pair) -> list[Finding]:
     """Every detector's findings on a gated pair, overlapping ones merged, best first."""
     findings: list[Finding] = []
@@ -70,12 +87,11 @@ def compare(a: str, b: str, *, date_a: str | dt.date | None = None, date_b: str 
     days ("Thursday", "last week"). The spans point into the two strings: `Span.source` is "a" or
     "b" and `Span.paragraph` is 0."""
     from aligner.flags import parse_date
-    from aligner.similarity import sentence_similarity
 
     if fold(a) == fold(b) and parse_date(date_a) == parse_date(date_b):
         return []  # a sentence never contradicts itself
     side_a, side_b = Side(analyse(a), "A", parse_date(date_a)), Side(analyse(b), "B", parse_date(date_b))
-    pair = Pair(side_a, side_b, "match", sentence_similarity(a, b), relation(side_a.analysis, side_b.analysis))
+    pair = Pair(side_a, side_b, "match", None, relation(side_a.analysis, side_b.analysis))
     return [
         Flag(f.kind, Span("a", 0, *f.a), Span("b", 0, *f.b), f.explanation, f.score) for f in compare_pair(pair)
     ]

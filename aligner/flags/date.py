@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from aligner import tuning
 from aligner.flags import lexicons as lx
-from aligner.flags.analysis import Analysis
+from aligner.flags.analysis import Analysis, alias_key
 from aligner.flags.pair import Finding, Pair, quote
 from aligner.lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
@@ -47,6 +47,12 @@ _DATE = re.compile(
     r"new\s+year['\u2019]s(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|bastille\s+day)\b)",
     re.IGNORECASE,
 )
+#: Words one of which every date expression contains: a sentence without any is not searched.
+_DATE_WORDS = frozenset(
+    [*_MONTH_NUMBER, *WEEKDAYS, "today", "yesterday", "tomorrow", "tonight", "night", "week", "weekend", "month",
+     "year", "ago", "easter", "good", "christmas", "new", "thanksgiving", "independence", "bastille"]
+) | {f"{d}'s" for d in WEEKDAYS} | {f"{d}\u2019s" for d in WEEKDAYS}
+_REFERENCE_POINTS = frozenset("since until till previous earlier last".split())
 _EVENT_STEMS: dict[str, str] = {s: cls for cls, stems in lx.EVENT_CLASSES.items() for s in stems}
 _SKIP_LEFT = frozenset(
     "on in at the a an of late early last this next around about by during throughout over until since before after "
@@ -101,9 +107,7 @@ def detect(pair: Pair) -> list[Finding]:
     dy = mentions(pair.b.analysis, pair.b.published)
     if not dx or not dy:
         return []
-    shared = (pair.a.analysis.anchors() & pair.b.analysis.anchors()) - lx.COUNTRY_KEYS
-    if not shared:
-        return []  # no participant in common (a country is not one: every sentence names it)
+    x, y = pair.a.analysis, pair.b.analysis
     if pair.level == "claim" and not _shared_topic(pair):
         return []
     def agree(m: DateMention, n: DateMention) -> bool:
@@ -118,6 +122,12 @@ def detect(pair: Pair) -> list[Finding]:
                 continue
             if any(k.event == n.event and k.readings and agree(k, n) for k in dx):
                 continue
+            if not (_participants(x, m) & _participants(y, n)):
+                continue  # nobody takes part in both: not the same event
+            if _each_its_own_news(m, pair.a.published, n, pair.b.published):
+                continue
+            if _coarse(m) != _coarse(n):
+                continue  # "last year" against "Monday": background against the news of the day
             score = {"match": 0.8, "row": 0.75, "claim": 0.7}[pair.level] - 0.05 * (m.relative + n.relative)
             event = _EVENT_NAMES.get(m.event, m.event)
             return [
@@ -131,6 +141,35 @@ def detect(pair: Pair) -> list[Finding]:
                 )
             ]
     return []
+
+
+def _participants(a: Analysis, m: DateMention) -> set[str]:
+    """Names near the date (countries left out: nearly every sentence names one)."""
+    first = next((t.i for t in a.tokens if t.start >= m.start), 0)
+    lo, hi = first - tuning.DATE_PARTICIPANT_WINDOW, first + tuning.DATE_PARTICIPANT_WINDOW
+    out: set[str] = set()
+    for mention in a.mentions:
+        if mention.last >= lo and mention.first <= hi and mention.key not in lx.COUNTRY_KEYS:
+            out.add(mention.key)
+            out.update(w for w in mention.words if len(w) > 2 and alias_key(w) not in lx.COUNTRY_KEYS)
+    return out
+
+
+def _each_its_own_news(m: DateMention, pub_m, n: DateMention, pub_n) -> bool:
+    """Two articles written on different days, each dating an event of that kind in the days just
+    before its own date: as likely two occurrences (two votes, two meetings) as one misdated."""
+    if pub_m is None or pub_n is None or pub_m == pub_n:
+        return False
+    recent = dt.timedelta(days=tuning.DATE_RECENT_DAYS)
+
+    def own(d: DateMention, pub) -> bool:
+        return any(pub - recent <= r.lo and r.hi <= pub + dt.timedelta(days=1) for r in d.readings)
+
+    return own(m, pub_m) and own(n, pub_n)
+
+
+def _coarse(d: DateMention) -> bool:
+    return any((r.hi - r.lo).days > tuning.DATE_COARSE_DAYS for r in d.readings)
 
 
 _EVENT_NAMES = {"announcement": "announcement", "meeting": "meeting", "arrival": "arrival", "publication": "publication"}
@@ -149,32 +188,37 @@ def _shared_topic(pair: Pair) -> bool:
     return any(s not in _EVENT_STEMS for s in shared)
 
 
-def mentions(a: Analysis, published: dt.date | None) -> list[DateMention]:
-    return list(_mentions(a, published))
+def has_dates(a: Analysis) -> bool:
+    """Whether the sentence writes any date expression at all (resolved or not)."""
+    return a.cached("has dates", lambda a: _may_date(a) and _DATE.search(a.text) is not None)
 
 
-@lru_cache(maxsize=16384)
-def _mentions_cached(a_text: str, headline: bool, published: dt.date | None) -> tuple[DateMention, ...]:
-    from aligner.flags.analysis import analyse
-
-    return tuple(_find(analyse(a_text, headline), published))
+def _may_date(a: Analysis) -> bool:
+    return any(t.low in _DATE_WORDS or (t.is_number and len(t.low) == 4) for t in a.tokens)
 
 
-def _mentions(a: Analysis, published: dt.date | None) -> tuple[DateMention, ...]:
-    return _mentions_cached(a.text, a.headline, published)
+def mentions(a: Analysis, published: dt.date | None) -> tuple[DateMention, ...]:
+    """The sentence's date expressions tied to an event, resolved against `published`."""
+    return a.cached(("dates", published), lambda a: tuple(_find(a, published)))
 
 
 def _find(a: Analysis, published: dt.date | None):
+    if not _may_date(a):
+        return
     for m in _DATE.finditer(a.text):
         first = next((t.i for t in a.tokens if t.start >= m.start()), None)
         last = next((t.i for t in reversed(a.tokens) if t.end <= m.end()), None)
         if first is None or last is None:
             continue
+        if any(t.low in _REFERENCE_POINTS for t in a.tokens[max(0, first - 3) : first]):
+            continue  # "since their Dec. 11 meeting": another, earlier event used as a landmark
         event = _event(a, first, last)
         if event is None:
             continue
         tense = _tense(a, first)
         readings, relative = _readings(m, published, tense)
+        if relative and a.in_quote(first):
+            readings = ()  # a quotation's "next week" counts from when it was said, which is unknown
         edge = _near_day_edge(a, first, last)
         yield DateMention(m.start(), m.end(), m.group(), event, readings, relative, edge)
 
@@ -204,6 +248,8 @@ def _event(a: Analysis, first: int, last: int) -> str | None:
 
 
 def _event_class(stem: str, low: str) -> str | None:
+    if low.endswith(("er", "ers", "or", "ors")) and low not in _EVENT_STEMS:
+        return None  # "reporters", "voters", "attackers": people, not events
     return _EVENT_STEMS.get(stem) or _EVENT_STEMS.get(low)
 
 
@@ -211,10 +257,16 @@ def _tense(a: Analysis, i: int) -> str | None:
     """"future", "past", or None when unclear, from the date's clause, else its sentence."""
     for first, last in (a.clause(i), (0, len(a.tokens))):
         words = [t.low for t in a.tokens[first:last] if t.is_word]
-        future = any(w in lx.FUTURE_MARKERS for w in words) or "to" in words and any(
-            w in ("is", "are") for w in words
-        ) and any(w in ("scheduled", "set", "due", "expected") for w in words)
-        past = any(w in ("was", "were", "had", "did", "said", "told") or (w.endswith("ed") and len(w) > 4) for w in words)
+        if "would" in words:
+            return None  # "would be delivering on Monday", "would have been": future in the past
+        future = any(w in lx.FUTURE_MARKERS for w in words) or any(
+            w in lx.FUTURE_BEFORE_TO and nxt == "to" for w, nxt in zip(words, words[1:])
+        )
+        past = any(
+            w in ("was", "were", "had", "did", "said", "told")
+            or (w.endswith("ed") and len(w) > 4 and w not in lx.FUTURE_MARKERS)
+            for w in words
+        )
         if future != past:
             return "future" if future else "past"
     return None
@@ -260,17 +312,16 @@ def _safe(year: int, month: int, day: int, known: bool) -> tuple[Interval, ...]:
 
 
 def _month_day(published: dt.date, month: int, day: int, tense: str | None) -> tuple[Interval, ...]:
-    """A month and day without a year: this year's, or the nearest one in the clause's tense."""
+    """A month and day without a year: the one nearest the article's date (a news report writes
+    the year when the date is far from today)."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
-    if tense == "past":
-        options = [d for d in options if d <= published + dt.timedelta(days=1)] or options
-    elif tense == "future":
-        options = [d for d in options if d >= published - dt.timedelta(days=1)] or options
+    if not options:
+        return ()
     best = min(options, key=lambda d: abs((d - published).days))
     return (Interval(best, best),)
 

@@ -149,7 +149,7 @@ STATUS_CLASSES: dict[str, frozenset[str]] = {
     "agreement": frozenset("agre agreement deal accord pact treati truce settlement compromis".split()),
     "charge": frozenset("charg indict convict sentenc".split()),
     "withdrawal": frozenset("withdraw withdrew pullout exit".split()),
-    "approval": frozenset("approv ratifi pass".split()),
+    "approval": frozenset("approv ratifi".split()),
 }
 #: Verbs that present a status predicate as done ("have agreed", "reached a deal", "signed").
 COMPLETION_VERBS = frozenset(
@@ -166,11 +166,13 @@ HEDGES = frozenset(
     unconfirmed rumored rumoured might may could perhaps probably likely unlikely maybe suggest suggests
     suggested suggesting draft partial conditional""".split()
 )
+#: Of those, the modal verbs: too common to stand as a hedge between two sentences the matcher did
+#: not pair ("could pass both houses" is about another bill than "passed by Congress").
+MODAL_HEDGES = frozenset("might may could perhaps probably likely unlikely maybe".split())
 #: Hedges that point to the future (proposed, expected, planned): a report written before the event
 #: naturally uses them, so they only disagree with "done" when the hedging article is not older.
 FUTURE_HEDGES = frozenset(
-    """proposed proposal propose proposes expected expect expects planned plan plans would will going
-    intend intends intended set scheduled upcoming prospective speculation hoped hope hopes hoping""".split()
+    """proposed proposal planned prospective upcoming expected intended envisaged""".split()
 )
 #: Words that report the thing as denied or not happening.
 DENIALS = frozenset("denied denies deny refuted dismissed rejected".split())
@@ -178,7 +180,7 @@ DENIALS = frozenset("denied denies deny refuted dismissed rejected".split())
 # --- negation --------------------------------------------------------------------------------------
 
 #: Negation cues. "n't" is matched as a token suffix.
-NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere without cannot".split())
+NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere cannot".split())
 #: Expressions that contain a negation word but do not negate the clause.
 NOT_NEGATING = (
     "not only", "not just", "not merely", "no doubt", "no matter", "nothing but", "not least", "if not",
@@ -186,7 +188,9 @@ NOT_NEGATING = (
     "not least because", "no longer than", "nothing less", "not the first",
 )
 #: Words after which a negation belongs to the next clause, and clause breaks ending a scope.
-CLAUSE_BREAKS = frozenset("but although though while whereas because since unless however yet which who whom whose that".split())
+CLAUSE_BREAKS = frozenset(
+    "but although though while whereas because since unless however yet which who whom whose that if whether".split()
+)
 
 #: Pairs of words with opposite meaning (both orders apply). Stems of either form are compared, so
 #: "accepted" / "rejected" and "rises" / "fell" are found.
@@ -285,7 +289,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "arrival": frozenset("arriv land landed reach".split()),
     "departure": frozenset("left leav depart departur".split()),
     "visit": frozenset("visit trip travel traveled travelled tour".split()),
-    "publication": frozenset("publish leak leaked releas report".split()),
+    "publication": frozenset("publish leak leaked releas".split()),
     "signing": frozenset("sign signed".split()),
     "attack": frozenset("attack strike struck bomb bombard airstrik shell fire fired launch launched".split()),
     "test": frozenset("test tested".split()),
@@ -305,4 +309,6 @@ DAY_EDGE_WORDS = frozenset(
     cet kst msk dawn""".split()
 )
 #: Future markers: a weekday in a future-tense clause is the next such day, not the last one.
-FUTURE_MARKERS = frozenset("will 'll shall upcoming next scheduled expected plans plan due set to".split())
+FUTURE_MARKERS = frozenset("will 'll shall upcoming next scheduled expected plans plan planned".split())
+#: Words that with a following "to" point to the future ("is to visit", "set to meet", "due to vote").
+FUTURE_BEFORE_TO = frozenset("is are set due going scheduled expected".split())

@@ -41,7 +41,7 @@ def detect(pair: Pair) -> list[Finding]:
             if not _known_only_to_each(pair, m, n):
                 continue
             if _first_names_only(m, n) and (
-                pair.level != "match" or pair.similarity < tuning.NAME_PERSON_MIN_SIMILARITY
+                pair.level != "match" or pair.similarity_of() < tuning.NAME_PERSON_MIN_SIMILARITY
             ):
                 continue  # "Donald Trump" / "Melania Trump": two people unless the sentences say one thing
             shared = _context_overlap(x, m, y, n)
@@ -59,6 +59,11 @@ def detect(pair: Pair) -> list[Finding]:
                 )
             )
     return out
+
+
+def has_names(a: Analysis) -> bool:
+    """Whether the sentence has a name of two words or more (the only kind compared)."""
+    return any(len(m.words) >= 2 for m in a.mentions)
 
 
 def _differ(m: Mention, n: Mention) -> bool:
@@ -94,6 +99,11 @@ def _differ(m: Mention, n: Mention) -> bool:
     keys_m = {alias_key(w) for w in unmatched_m} - {None}
     keys_n = {alias_key(w) for w in unmatched_n} - {None}
     if keys_m and keys_m == keys_n:
+        return False
+    # Several words against one: "U.S. Constitution" / "United States Constitution".
+    part_m = alias_key(" ".join(w for w in m.words if w in unmatched_m))
+    part_n = alias_key(" ".join(w for w in n.words if w in unmatched_n))
+    if part_m is not None and part_m == part_n:
         return False
     return True
 

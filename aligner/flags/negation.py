@@ -54,12 +54,16 @@ def _negated(pair: Pair) -> list[Finding]:
     x, y = pair.a.analysis, pair.b.analysis
     if not x.negations:
         return []
-    y_stems = _content(y, 0, len(y.tokens))
-    y_negated = _negated_positions(y)
+    y_stems = y.cached("content map", lambda a: _content(a, 0, len(a.tokens)))
+    y_negated = y.cached("negated positions", _negated_positions)
     found: list[Finding] = []
     shared_names = len(x.anchors() & y.anchors())
     for cue in x.negations:
+        if x.in_quote(cue) or _directive(x, cue):
+            continue  # a quotation is the speaker's claim; "urged him not to" is no statement of fact
         first, last = x.clause(cue)
+        if _conditional(x, first, cue):
+            continue  # "if Mr. Trump would not sign them": a condition, not a statement
         scope = _content(x, cue + 1, last)
         if len(scope) < 2 and last + 1 < len(x.tokens) and x.tokens[last].low == "that":
             # "never wrote that he felt obstructed": the negated clause goes on past "that"
@@ -90,8 +94,12 @@ def _negated(pair: Pair) -> list[Finding]:
         in_clause = [i for i in matched if y_first <= i < y_last]
         if len(in_clause) < max(2, len(clause_hits) - 1) and len(clause_hits) > 1:
             continue
-        if any(i in y_negated for i in in_clause):
+        if any(i in y_negated for i in in_clause) or any(y.in_quote(i) for i in in_clause):
             continue
+        if _conditional(y, y_first, min(in_clause)):
+            continue
+        if _reported(y, y_first):
+            continue  # "in which he said he served in Vietnam": a claim the other source reports
         if _denial_in(y, y_first, y_last):
             continue
         y_rest = _content(y, y_first, y_last)
@@ -118,6 +126,10 @@ def _negated(pair: Pair) -> list[Finding]:
 def claim_keys(a: Analysis) -> set[tuple[str, str]]:
     """(negated word, name) pairs of a sentence: "does not name Trump" -> ("name", "trump"). The gate
     compares such a sentence with sentences of other rows that have both, unnegated or not."""
+    return a.cached("negation keys", _claim_keys)
+
+
+def _claim_keys(a: Analysis) -> set[tuple[str, str]]:
     keys: set[tuple[str, str]] = set()
     for cue in a.negations:
         first, last = a.clause(cue)
@@ -132,6 +144,38 @@ def claim_keys(a: Analysis) -> set[tuple[str, str]]:
     return keys
 
 
+_DIRECTIVES = frozenset(
+    "urge urged urges urging ask asked asks asking tell told tells telling warn warned warns advise advised "
+    "encourage encouraged order ordered beg begged implore implored call called".split()
+)
+
+
+_CLAIMS = frozenset(
+    "said says say claimed claims claim insisted insists declared declares asserted asserts argued argues "
+    "alleged alleges maintained maintains boasted boasts suggested suggests".split()
+)
+
+
+_CONDITIONS = frozenset("if unless whether lest".split())
+
+
+def _conditional(a: Analysis, first: int, i: int) -> bool:
+    """Whether token i sits in a condition ("if ... not", "unless Trump signs")."""
+    return any(t.low in _CONDITIONS for t in a.tokens[max(0, first - 1) : i])
+
+
+def _reported(a: Analysis, first: int) -> bool:
+    """Whether the clause starting at `first` is someone's claim: a claim verb just before it."""
+    return any(t.low in _CLAIMS for t in a.tokens[max(0, first - 4) : first + 2])
+
+
+def _directive(a: Analysis, cue: int) -> bool:
+    """"urged Mr. Trump not to declare": a request, not a negated fact."""
+    if cue + 1 >= len(a.tokens) or a.tokens[cue + 1].low != "to":
+        return False
+    return any(t.low in _DIRECTIVES for t in a.tokens[max(0, cue - 5) : cue])
+
+
 def _denial_in(a: Analysis, first: int, last: int) -> bool:
     return any(t.low in lx.DENIALS for t in a.tokens[first:last])
 
@@ -143,8 +187,23 @@ for _u, _v in lx.ANTONYMS:
 _WEAK = {stem(w) for w in lx.WEAK_ANTONYMS}
 
 
+def _word_stems(a: Analysis) -> frozenset[str]:
+    return a.cached("word stems", lambda a: frozenset(t.stem for t in a.tokens if t.is_word))
+
+
+def applicable(x: Analysis, y: Analysis) -> bool:
+    """Whether this detector can find anything in the pair (a cheap test the stage runs first)."""
+    if x.negations or y.negations:
+        return True
+    xs, ys = _word_stems(x), _word_stems(y)
+    return any(_ANTONYM[s] & ys for s in xs & _ANTONYM.keys())
+
+
 def _antonyms(pair: Pair) -> list[Finding]:
     x, y = pair.a.analysis, pair.b.analysis
+    xs, ys = _word_stems(x), _word_stems(y)
+    if not any(_ANTONYM[s] & ys for s in xs & _ANTONYM.keys()):
+        return []
     y_by_stem: dict[str, list[Token]] = {}
     for t in y.tokens:
         if t.is_word:

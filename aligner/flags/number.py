@@ -44,14 +44,18 @@ class Quantity:
     head: str  # stem of the counted noun ("" when it is a unit measure)
     modifiers: frozenset[str]
     unit: tuple[str, float] | None  # (dimension, factor to the base unit)
-    vague: bool = False
+    complement: frozenset[str] = frozenset()  # content words of an "of"/"for" phrase after it
 
 
 def detect(pair: Pair) -> list[Finding]:
-    qx, qy = quantities(pair.a.analysis), quantities(pair.b.analysis)
+    x, y = pair.a.analysis, pair.b.analysis
+    qx, qy = quantities(x), quantities(y)
+    if pair.relation != "quote":
+        # A figure inside a quotation is the speaker's claim, not the outlet's report.
+        qx = [q for q in qx if not x.in_quote(q.first)]
+        qy = [r for r in qy if not y.in_quote(r.first)]
     if not qx or not qy:
         return []
-    x, y = pair.a.analysis, pair.b.analysis
     # A figure the other sentence also gives (compatibly) is confirmed, not contradicted.
     confirmed_x = {q for q in qx if any(_same_thing(q, r) and _compatible(q, r) for r in qy)}
     confirmed_y = {r for r in qy if any(_same_thing(q, r) and _compatible(q, r) for q in qx)}
@@ -63,6 +67,8 @@ def detect(pair: Pair) -> list[Finding]:
                 continue
             if _compatible(q, r):
                 continue
+            if (q.unit or r.unit) and not _same_owner(x, q, y, r, strict=pair.level != "match"):
+                continue  # "He raised $200,000" / "Cantor had raised $5.4 million": two purses
             shared = _context(x, q, y, r)
             if shared < {"match": 1, "row": 2, "claim": 3}[pair.level] + tuning.NUMBER_EXTRA_CONTEXT:
                 continue
@@ -82,6 +88,12 @@ def detect(pair: Pair) -> list[Finding]:
 
 
 def _same_thing(q: Quantity, r: Quantity) -> bool:
+    if q.complement and r.complement and not (q.complement & r.complement):
+        return False  # "extension of tax cuts" / "extension of unemployment benefits"
+    return _same_head(q, r)
+
+
+def _same_head(q: Quantity, r: Quantity) -> bool:
     if q.unit and r.unit:
         if q.unit[0] != r.unit[0]:
             return False
@@ -106,6 +118,20 @@ def _compatible(q: Quantity, r: Quantity) -> bool:
     return lo_q <= hi_r and lo_r <= hi_q
 
 
+def _owners(a: Analysis, q: Quantity) -> set[str]:
+    """Names just before a figure (its subject: "Cantor had raised $5.4 million"), countries left
+    out: whose money, whose share."""
+    lo = q.first - tuning.NUMBER_OWNER_WINDOW
+    return {m.key for m in a.mentions if lo <= m.last < q.first} - lx.COUNTRY_KEYS
+
+
+def _same_owner(x: Analysis, q: Quantity, y: Analysis, r: Quantity, strict: bool) -> bool:
+    ox, oy = _owners(x, q), _owners(y, r)
+    if not ox and not oy:
+        return not strict  # nobody named on either side: only a matched pair vouches for it
+    return bool(ox & oy)
+
+
 def _context(x: Analysis, q: Quantity, y: Analysis, r: Quantity) -> int:
     own = {q.head, r.head} | q.modifiers | r.modifiers
     xs = x.content_stems() - own
@@ -114,6 +140,10 @@ def _context(x: Analysis, q: Quantity, y: Analysis, r: Quantity) -> int:
 
 
 def quantities(a: Analysis) -> list[Quantity]:
+    return a.cached("quantities", _quantities)
+
+
+def _quantities(a: Analysis) -> list[Quantity]:
     toks = a.tokens
     out: list[Quantity] = []
     i = 0
@@ -184,6 +214,10 @@ def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | No
         return None
     if value == 1 and not unit_prefix:
         return None
+    after = toks[end].low.rstrip(".") if end < len(toks) else ""
+    word_before = next((t.low for t in reversed(toks[max(0, i - 2) : i]) if t.is_word), "")
+    if word_before in _MONTHS or after in _MONTHS:
+        return None  # "Sept. 11", "11 September": a date
     first = i
     lo_f, hi_f = 1.0, 1.0
     for phrase, (lo, hi) in _APPROX:
@@ -229,17 +263,43 @@ def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | No
         while k < len(toks) and len(np) < 3 and toks[k].is_word and toks[k].low not in _NP_STOP:
             np.append(toks[k])
             k += 1
-    if unit is None and not np:
-        return None
+    preposition = ""
+    if unit is not None and not np and k + 1 < len(toks) and toks[k].low in ("in", "of", "for", "from", "on", "to"):
+        # "$250,000 in campaign funds", "$3.6 billion from military construction projects": the
+        # preposition is part of what the figure is (money for a wall, money from a budget)
+        preposition = toks[k].low
+        k += 1
+        while k < len(toks) and toks[k].low in ("the", "a", "an", "its", "their", "his", "her", "that", "this"):
+            k += 1
+        while k < len(toks) and len(np) < 3 and toks[k].is_word and toks[k].low not in _NP_STOP and not toks[k].is_number:
+            np.append(toks[k])
+            k += 1
+    if not np:
+        return None  # a figure without the thing it counts cannot be matched to another one
     if np and np[0].is_cap and len(np) == 1 and not a.tokens[np[0].i - 1].low == "-":
         return None  # "the G 7", "Apollo 11 Mission": part of a name
-    head = np[-1].stem if np else ""
+    head = (f"{preposition}:" if preposition else "") + (np[-1].stem if np else "")
     modifiers = frozenset(t.stem for t in np[:-1] if not t.is_cap)
     last = (np[-1].i if np else end - 1)
     lo, hi = _range(value, lo_f, hi_f, step)
-    return Quantity(first, last, value, lo, hi, head, modifiers, unit)
+    # What the counted thing is of: "a two-year extension of tax cuts" / "of unemployment benefits".
+    complement: set[str] = set()
+    k = last + 1
+    if k < len(toks) and toks[k].low in ("of", "for"):
+        for t in toks[k + 1 : k + 6]:
+            if not t.is_word:
+                break
+            if t.low not in STOPWORDS:
+                complement.add(t.stem)
+                if len(complement) == 2:
+                    break
+    return Quantity(first, last, value, lo, hi, head, modifiers, unit, frozenset(complement))
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _IRREGULAR_PLURALS = frozenset("people men women children police personnel staff troops feet teeth mice geese".split())
 
 

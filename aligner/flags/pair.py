@@ -45,7 +45,9 @@ class Pair:
     a: Side
     b: Side
     level: GateLevel = "match"
-    similarity: float = 1.0  # aligner.sentence_similarity of the two sentences
+    #: aligner.sentence_similarity of the two sentences, when the caller has it (None: computed
+    #: on demand by `similarity_of`, which only the name detector needs).
+    similarity: float | None = None
     #: "copy": one sentence repeats the other nearly word for word (a reused passage); "quote":
     #: both quote the same words of a third party; None: neither.
     relation: Literal["copy", "quote"] | None = None
@@ -53,6 +55,13 @@ class Pair:
     #: passage to, if it says so. Unknown (None) in `aligner.compare`.
     copier: Literal["a", "b"] | None = None
     credited: str | None = None
+
+    def similarity_of(self) -> float:
+        if self.similarity is None:
+            from aligner.similarity import sentence_similarity
+
+            return sentence_similarity(self.a.text, self.b.text)
+        return self.similarity
 
     def swapped(self) -> Pair:
         copier = {"a": "b", "b": "a"}.get(self.copier or "")

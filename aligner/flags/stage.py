@@ -14,13 +14,12 @@ from collections.abc import Sequence
 
 from aligner import tuning
 from aligner.flags.analysis import analyse
-from aligner.flags.compare import compare_pair
+from aligner.flags.compare import compare_pair, worth_comparing
 from aligner.flags.gate import SentenceRef, candidates
 from aligner.flags.pair import Finding, Pair, Side, quote
 from aligner.lexicons import OUTLETS
 from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, Source, Span
 from aligner.provenance import Passage, Provenance
-from aligner.similarity import sentence_similarity
 from aligner.text import fold
 
 #: Roles whose sentences are compared: the story (headlines are compared only through the story).
@@ -75,7 +74,9 @@ def find_flags(
             relation, copier, credited = related[(y, x)]
             how = (relation, {"a": "b", "b": "a"}.get(copier or ""), credited)
         relation, copier, credited = how if how else (None, None, None)
-        pair = Pair(side(x), side(y), cand.level, sentence_similarity(x.text, y.text), relation, copier, credited)
+        if not worth_comparing(analyses[x], analyses[y], relation is not None):
+            continue
+        pair = Pair(side(x), side(y), cand.level, None, relation, copier, credited)
         for f in compare_pair(pair):
             flags.append(_flag(f, x, y))
     flags.extend(_misattributed(provenance, source_by_id, paragraphs))
