@@ -1,6 +1,8 @@
 """Contradiction flags, measured.
 
     python bench/flags.py            # seeds, NewsWCL50 event 0 (and events 1-4 when annotated), SICK
+    python bench/flags.py --read     # also every flag raised there and on the BASIL clusters, with
+                                     # both sentences, to read and judge (precision has no gold there)
 
 Prints, in order:
 1. the seeds figures of ../shared/eval/score_seeds.py on the alignment the app shows (flags found,
@@ -81,7 +83,49 @@ def sick(path: Path) -> tuple[float, float, int, int, int, float]:
     return precision, recall, tp, fp, fn, elapsed / max(len(rows), 1) * 1e6
 
 
+def sentence_of(alignment, span) -> str:
+    p = alignment.paragraph(span.key)
+    for s in p.sentences:
+        if s.start <= span.start < s.end:
+            return p.text[s.start : s.end]
+    return p.text[span.start : span.end]
+
+
+def show(name: str, alignment) -> None:
+    for f in alignment.flags:
+        print(f"  [{name}] {f.kind} {f.score:.2f}: {f.explanation}")
+        print(f"      {f.a.source}: {sentence_of(alignment, f.a)[:200]}")
+        print(f"      {f.b.source}: {sentence_of(alignment, f.b)[:200]}")
+
+
+def basil_clusters() -> list[tuple[str, Path]]:
+    """BASIL triplets as Markdown with front matter (outlet, date), written to a temporary folder."""
+    root = EVAL / "basil" / "articles"
+    if not root.is_dir():
+        return []
+    by_triplet: dict[str, list[dict]] = {}
+    for f in sorted(root.glob("*/*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        by_triplet.setdefault(d["triplet-uuid"], []).append(d)
+    out = Path(tempfile.mkdtemp(prefix="synoptic-basil-"))
+    names = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
+    clusters = []
+    for uuid, docs in sorted(by_triplet.items()):
+        folder = out / uuid[:8]
+        folder.mkdir()
+        for d in docs:
+            body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+            title = d["title"].replace('"', "'")
+            outlet = names.get(d["source"], d["source"])
+            (folder / f"{d['source']}.md").write_text(
+                f'---\ntitle: "{title}"\noutlet: "{outlet}"\ndate: "{d["date"]}"\n---\n\n{body}\n', encoding="utf-8"
+            )
+        clusters.append((f"BASIL {uuid[:8]}", folder))
+    return clusters
+
+
 def main() -> int:
+    read = "--read" in sys.argv[1:]
     if not SCORER.is_file():
         print(f"evaluation data not found at {EVAL}", file=sys.stderr)
         return 1
@@ -99,6 +143,8 @@ def main() -> int:
             f"{name:<9} {found:>12} {alarms:>13} {figures.get('flags_reported', '-'):>9} "
             f"{figures.get('flags_not_in_gold', '-'):>12} {len(alignment.reuse):>6}"
         )
+        if read:
+            show(name, alignment)
     print()
     print("2. compare() on SICK: CONTRADICTION against ENTAILMENT and NEUTRAL")
     print(f"{'split':<6} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>5} {'fn':>5} {'us/pair':>8}")
@@ -107,15 +153,25 @@ def main() -> int:
         if path.is_file():
             p, r, tp, fp, fn, us = sick(path)
             print(f"{split:<6} {p:>9.3f} {r:>7.3f} {tp:>5} {fp:>5} {fn:>5} {us:>8.0f}")
+    if read:
+        print()
+        print("BASIL (three outlets per event, no annotation of discrepancies): every flag, to judge")
+        basil: Counter[str] = Counter()
+        triplets = basil_clusters()
+        for name, folder in triplets:
+            alignment = align([folder])
+            basil.update(f.kind for f in alignment.flags)
+            show(name, alignment)
+        by_kind[f"BASIL {len(triplets)}"] = basil
     print()
     print("3. Flags by kind")
     names = list(by_kind)
-    print(f"{'kind':<14}" + "".join(f"{n:>9}" for n in names) + f"{'total':>7}")
+    print(f"{'kind':<14}" + "".join(f"{n:>10}" for n in names) + f"{'total':>7}")
     for kind in FLAG_KINDS:
         counts = [by_kind[n][kind] for n in names]
-        print(f"{kind:<14}" + "".join(f"{c:>9}" for c in counts) + f"{sum(counts):>7}")
+        print(f"{kind:<14}" + "".join(f"{c:>10}" for c in counts) + f"{sum(counts):>7}")
     totals = [sum(by_kind[n].values()) for n in names]
-    print(f"{'all':<14}" + "".join(f"{c:>9}" for c in totals) + f"{sum(totals):>7}")
+    print(f"{'all':<14}" + "".join(f"{c:>10}" for c in totals) + f"{sum(totals):>7}")
     return 0
 
 
