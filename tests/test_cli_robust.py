@@ -511,3 +511,14 @@ def test_interrupted_or_out_of_memory_is_one_line(case_folder, capsysbinary, mon
     target.write_bytes(b"old")
     assert run_in_process(["--format", "json", "-o", str(target), article], capsysbinary) == (status, b"", message)
     assert target.read_bytes() == b"old"
+
+
+def test_messages_get_out_even_when_the_aligner_cannot_load(case_folder, capsysbinary, monkeypatch):
+    """A broken install (or a half-edited checkout) still ends in one line, not a traceback."""
+    monkeypatch.setitem(sys.modules, "aligner", None)
+    monkeypatch.setitem(sys.modules, "aligner.text", None)
+    article = _write(case_folder, "story\x1b[2J.txt", ARTICLE)
+    status, out, err = run_in_process(["--format", "json", article], capsysbinary)
+    assert status == 70 and out == b""
+    assert re.match(r"synoptic: internal error: (ModuleNotFound|Import)Error: ", err) and err.count("\n") == 1
+    assert "\x1b" not in err

@@ -25,8 +25,12 @@ EXIT_CANNOT_WRITE = 73
 def _say(message: str) -> str:
     """A message for stderr: one line, with file names and article text unable to drive the
     terminal (control, bidi and invisible characters shown as marks, line breaks as spaces)."""
-    from aligner.text import visible
-
+    try:
+        from aligner.text import visible
+    except Exception:  # noqa: BLE001 - the message must get out even when aligner cannot load
+        return "".join(
+            ch if ch.isprintable() and not 0xD800 <= ord(ch) < 0xE000 else "\ufffd" for ch in message
+        )
     return visible(message).replace("\n", " ")
 
 
