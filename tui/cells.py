@@ -227,8 +227,13 @@ def render_cell(
     current_hit: Hit | None = None,
     covered: bool = True,
     pad: int = 1,
+    cache: dict | None = None,
 ) -> CellRender:
-    """The lines of one cell, each exactly `width` cells wide (`pad` blank cells each side)."""
+    """The lines of one cell, each exactly `width` cells wide (`pad` blank cells each side).
+
+    With a `cache` (a mapping kept by the caller, cleared when the palette changes), each
+    paragraph's lines are kept per width and per marks on it: moving the cursor re-renders only
+    the paragraphs whose marks change, not the whole cell."""
     base = palette.base
     rich_base = base.rich_style
     inner = max(1, width - 2 * pad) if width > 2 * pad else max(width, 0)
@@ -258,14 +263,41 @@ def render_cell(
             # flags go over it, so a flag always reads as a flag
             extra.sort(key=lambda sp: sp.style is palette.cursor)
             extra += pt.flags
-        content = Content(pt.text, pt.spans + extra, strip_control_codes=False)
+        key = (pt.key, width, pad, tuple(extra))
+        lines = cache.get(key) if cache is not None else None
+        if lines is None:
+            lines = _paragraph_lines(pt, Content(pt.text, pt.spans + extra, strip_control_codes=False),
+                                     width, inner, left, base)
+            if cache is not None:
+                cache[key] = lines
         first_line = len(strips)
-        for s, e in pt.lines(inner):
-            strips.append(_strip(content[s:e], width, inner, left, base))
+        strips.extend(lines)
         for first, last in pt.unit_lines(inner):
             unit_lines.append((first_line + first, first_line + last))
         unit_number += len(pt.units)
     return CellRender(strips, unit_lines)
+
+
+def _paragraph_lines(pt: ParagraphText, content: Content, width: int, inner: int, left: Segment | None,
+                     base: Style) -> list[Strip]:
+    """Render the paragraph once as one long strip, then cut it at the wrapped lines' cells."""
+    text = pt.text
+    whole = Strip(content.render_segments(base))
+    rich_base = base.rich_style
+    out: list[Strip] = []
+    position = cells = 0
+    for s, e in pt.lines(inner):
+        cells += cell_len(text[position:s])
+        start = cells
+        cells += cell_len(text[s:e])
+        position = e
+        line = whole.crop(start, cells)
+        if line.cell_length > inner:
+            line = line.crop(0, inner)
+        if left is not None:
+            line = Strip([left, *line], line.cell_length + left.cell_length)
+        out.append(line.adjust_cell_length(width, rich_base))
+    return out
 
 
 def _strip(line: Content, width: int, inner: int, left: Segment | None, base: Style) -> Strip:

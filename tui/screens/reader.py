@@ -129,7 +129,10 @@ class ReaderScreen(Screen[None]):
         else:
             synopsis.reveal_cursor_column()
             synopsis.cursor_changed(center=center)
-        self.query_one(ColumnHeaders).refresh()
+        headers = self.query_one(ColumnHeaders)
+        if structure or headers.cursor_source != self.view.cursor.source:
+            headers.cursor_source = self.view.cursor.source
+            headers.refresh()
         self.update_status()
         detail = self.query_one(DetailPanel)
         if detail.display:

@@ -140,6 +140,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_versions: dict[int, int] = {}  # per row: bumped when any of its cells or its rule change
         self._paragraphs: dict[tuple[str, int], ParagraphText] = {}
         self._cells: LRUCache[tuple, CellRender] = LRUCache(2048)
+        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(8192)  # per paragraph, width and marks
+        self._styles: dict[str, Style] = {}
         self._rows: LRUCache[tuple, list[Strip]] = LRUCache(1024)
         self._palette: Palette | None = None
         self._dynamic: set[tuple[int, str]] = set()
@@ -172,10 +174,18 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             )
         return self._palette
 
+    def style(self, name: str) -> Style:
+        """The base style with a component class over it (cached until the styles change)."""
+        if (style := self._styles.get(name)) is None:
+            style = self._styles[name] = self.palette.base + component_style(self, f"synopsis--{name}")
+        return style
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._palette = None
+        self._styles.clear()
         self._paragraphs.clear()
+        self._lines.clear()
         self.invalidate()
 
     # --- layout -------------------------------------------------------------------------------
@@ -389,11 +399,12 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             hits=hits,
             current_hit=view.current_hit,
             covered=bool(paragraphs),
+            cache=self._lines,
         )
         if on_cursor and not paragraphs and render.strips:
             # the cursor on an empty cell: mark the "not covered" line
             render.strips[0] = text_strip(
-                Content(render.strips[0].text, [Span(0, width, self.palette.cursor)]), width, self.palette.base + self.palette.uncovered
+                Content(render.strips[0].text, [Span(0, width, self.palette.cursor)]), width, self.style("uncovered")
             )
         self._cells[key] = render
         return render
@@ -412,9 +423,10 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         width = g.width
         strips = [self._rule(row, position == view.cursor.row, width)]
         renders = [(self._cell(row, sid, w), w) for sid, _, w in g.columns]
-        separator = Segment("│", (base + component_style(self, "synopsis--separator")).rich_style)
-        pinned_separator = Segment("┃", (base + component_style(self, "synopsis--separator")).rich_style)
+        separator = Segment("│", self.style("separator").rich_style)
+        pinned_separator = Segment("┃", self.style("separator").rich_style)
         gutter_lines = self._gutter(row, g.gutter)
+        total = (g.columns[-1][1] + g.columns[-1][2]) if g.columns else g.gutter
         for line in range(height - 1):
             segments: list[Segment] = list(gutter_lines[line]) if line < len(gutter_lines) else (
                 [Segment(" " * g.gutter, rich_base)] if g.gutter else []
@@ -426,14 +438,15 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
                     segments.extend(render.strips[line])
                 else:
                     segments.append(Segment(" " * w, rich_base))
-            strips.append(Strip(segments).adjust_cell_length(width, rich_base))
+            # every piece has its exact width, so the line is exactly `width` (no measuring)
+            strips.append(Strip(segments, width) if total == width else Strip(segments).adjust_cell_length(width, rich_base))
         self._rows[key] = strips
         return strips
 
     def _rule(self, row: Row, current: bool, width: int) -> Strip:
         g = self.geometry
         assert g is not None
-        style = self.palette.base + component_style(self, "synopsis--rule-cursor" if current else "synopsis--rule")
+        style = self.style("rule-cursor" if current else "rule")
         if row.key == TOP:
             label = "headlines and furniture" if self.view.furniture else "headlines"
             number = ""
@@ -451,8 +464,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         if not width:
             return []
         view = self.view
-        style = (self.palette.base + component_style(self, "synopsis--gutter")).rich_style
-        flag_style = (self.palette.base + component_style(self, "synopsis--gutter-flag")).rich_style
+        style = self.style("gutter").rich_style
+        flag_style = self.style("gutter-flag").rich_style
         lines: list[list[Segment]] = []
         if row.key != TOP:
             ids = view.index.source_ids
@@ -470,15 +483,13 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._stale or not self._component_styles:
             return Strip.blank(self.content_width)
         width = self.geometry.width if self.geometry is not None else self.content_width
-        if False:
-            return Strip.blank(width)
         base = self.palette.base
         line = round(self.scroll_y) + y
         view = self.view
         if not view.rows or self.geometry is None:
             if y == 1 and not view.rows:
                 message = "No rows match this filter (press = for all rows)."
-                style = base + component_style(self, "synopsis--empty")
+                style = self.style("empty")
                 return text_strip(Content(" " + message), width, style)
             return Strip.blank(width, base.rich_style)
         if line >= (self._row_starts[-1] + self._row_heights[-1] if self._row_starts else 0):
@@ -533,18 +544,39 @@ class ColumnHeaders(Widget):
     def __init__(self, synopsis: SynopsisView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.synopsis = synopsis
+        self._styles: dict[str, Style] = {}
+        self._lines: LRUCache[tuple, Strip] = LRUCache(64)
+        self.cursor_source: str | None = None  # the highlighted column, as last drawn
 
     def lines(self) -> int:
         return 3 if self.app.size.height >= 30 else 2
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._lines.clear()
+
+    def _part(self, name: str) -> Style:
+        if (style := self._styles.get(name)) is None:
+            style = self._styles[name] = self.get_visual_style() + component_style(self, f"headers--{name}")
+        return style
+
     def render_line(self, y: int) -> Strip:
+        """Lines are kept per geometry, cursor column and pin: a row move repaints from cache."""
+        view = self.synopsis.view
+        key = (y, self.size, self.synopsis.geometry, view.cursor.source, view.pinned)
+        if (strip := self._lines.get(key)) is None:
+            strip = self._lines[key] = self._render_line(y)
+        return strip
+
+    def _render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.get_visual_style()
         g = self.synopsis.geometry
         view = self.synopsis.view
         if g is None:
             return Strip.blank(width, base.rich_style)
-        part = lambda name: base + component_style(self, f"headers--{name}")  # noqa: E731
+        part = self._part
         index = view.index
         segments: list[Segment] = []
         if g.gutter:
