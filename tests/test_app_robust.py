@@ -304,3 +304,28 @@ async def test_modal_screens_at_tiny_sizes(marked_seeds, keys):
             await pilot.pause()
             await pilot.press("down", "right", "up")
         assert app.is_running
+
+
+def test_cli_theme_option(capsys):
+    from tui.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--theme", "no-such-theme"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "unknown theme" in err and "ansi-dark" in err and err.count("\n") == 1
+
+
+async def test_cli_theme_reaches_the_app(monkeypatch, seeds_dir):
+    import tui.app
+    from tui.cli import main
+
+    seen = {}
+
+    def fake_run_app(paths, labels=(), *, theme=None):
+        seen.update(paths=paths, theme=theme)
+        return 0
+
+    monkeypatch.setattr(tui.app, "run_app", fake_run_app)
+    assert main(["--theme", "ansi-light", str(seeds_dir)]) == 0
+    assert seen == {"paths": [str(seeds_dir)], "theme": "ansi-light"}
