@@ -522,3 +522,19 @@ def test_messages_get_out_even_when_the_aligner_cannot_load(case_folder, capsysb
     assert status == 70 and out == b""
     assert re.match(r"synoptic: internal error: (ModuleNotFound|Import)Error: ", err) and err.count("\n") == 1
     assert "\x1b" not in err
+
+
+def test_a_native_panic_is_one_line(case_folder, capsysbinary, monkeypatch):
+    import aligner
+
+    class PanicException(BaseException):  # what pyo3 extensions raise for a Rust panic
+        pass
+
+    def panics(*args, **kwargs):
+        raise PanicException("end byte index 4 is not a char boundary")
+
+    monkeypatch.setattr(aligner, "align", panics)
+    article = _write(case_folder, "story.txt", ARTICLE)
+    status, out, err = run_in_process(["--format", "json", article], capsysbinary)
+    assert (status, out) == (70, b"")
+    assert err == "synoptic: internal error: PanicException: end byte index 4 is not a char boundary\n"

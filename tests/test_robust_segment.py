@@ -65,3 +65,36 @@ def test_pathological_paragraphs_stay_linear(unit, repeat):
     sentences = split_sentences(text)
     assert time.perf_counter() - started < 15
     _check(text, sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u00a0A\u00a0. .\u200b\"", "Z\u2009.", "G \u00a0. July 14, 2016 \u00a0.\u201d x", "A\u3000.' B\u202f."],
+)
+def test_initial_before_a_unicode_space_and_a_full_stop(text):
+    """sentencex 1.0 panics on these (a Rust panic, not an Exception); found by the property tests."""
+    _check(text, split_sentences(text))
+
+
+def test_a_segmenter_panic_falls_back_to_punctuation(monkeypatch):
+    class PanicException(BaseException):  # what pyo3 raises for a Rust panic
+        pass
+
+    def panics(language, text):
+        raise PanicException("end byte index 4 is not a char boundary")
+
+    monkeypatch.setattr(segment.sentencex, "get_sentence_boundaries", panics)
+    text = "Kerry met Lavrov. \u201cWe agree,\u201d he said! Talks resume Friday"
+    sentences = split_sentences(text)
+    assert [text[s.start : s.end] for s in sentences] == [
+        "Kerry met Lavrov.", "\u201cWe agree,\u201d he said!", "Talks resume Friday",
+    ]
+
+
+def test_other_errors_of_the_segmenter_are_not_swallowed(monkeypatch):
+    def interrupted(language, text):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(segment.sentencex, "get_sentence_boundaries", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        split_sentences("Kerry met Lavrov.")

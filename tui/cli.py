@@ -96,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # the promise is: no traceback, ever
         print(_say(f"synoptic: internal error: {type(e).__name__}: {e}"), file=sys.stderr)
         return EXIT_INTERNAL
+    except BaseException as e:  # a panic in a native extension (pyo3 raises a BaseException)
+        if isinstance(e, (SystemExit, GeneratorExit)):
+            raise
+        print(_say(f"synoptic: internal error: {type(e).__name__}: {e}"), file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _main(argv: list[str] | None) -> int:
