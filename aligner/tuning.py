@@ -72,6 +72,7 @@ NEGATION_MIN_SHARED = 2  # content words the negated clause and the other senten
 NEGATION_OTHER_COVER = 0.5  # share of the other sentence's clause found in the negated clause
 NEGATION_SHARED_NAMES = 2  # names two unmatched sentences share when the negated words name someone
 ANTONYM_CLAUSE_COVER = 0.75  # share of each clause, apart from the antonyms, found in the other
+ANTONYM_MIN_CONTENT = 3  # content words each clause needs besides the antonym ("the House minority leader" has two)
 # Provenance (aligner.provenance): on the seeds the three passages 003 takes from 001 share 0.83-1.0
 # of the shorter sentence's words in order; paraphrases of one fact stay below 0.6 there and on
 # NewsWCL50 events 0-4, where quotations of one speaker reach 0.8-1.0.
@@ -117,6 +118,7 @@ CERTAINTY_SHARED_NAMES = 2  # names (or their aliases) both sentences must menti
 # Numbers (aligner.flags.number): counts of one thing in two matched sentences; the sentences must
 # share content words besides the counted noun (one more than the gate level's minimum).
 NUMBER_EXTRA_CONTEXT = 1
+NUMBER_AROUND = 4  # words each side of a figure that must meet across rows ("63 seats in the House" / "33 Senate seats in play")
 NUMBER_OWNER_WINDOW = 12  # names this close to a sum or share say whose it is (BASIL: two candidates' funds)
 NUMBER_CONVERSION_SLACK = 0.05  # 100 km is 62 miles: a converted figure is rounded
 # Gate across rows (aligner.flags.gate): two sentences of different rows are compared only when

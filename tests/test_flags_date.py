@@ -19,14 +19,14 @@ FLAG = [
      "2019-03-06", "2019-03-06"),
     ("Macron met Trump at the White House on April 24, 2018.", "Macron met Trump at the White House on April 26, 2018.",
      None, None),
-    ("The rebels signed the accord with Bogota on Monday.", "The rebels signed the accord with Bogota two weeks ago.",
+    ("The FARC signed the accord with Santos in Bogota on Monday.", "The FARC signed the accord with Santos in Bogota two weeks ago.",
      "2016-09-28", "2016-09-28"),
     ("The Post published the leaked proposal on Wednesday, officials said.",
      "The Post published the leaked proposal on July 6, officials said.", "2016-07-14", None),
-    ("Merkel visits the White House on Friday.", "Merkel visits the White House next month.", "2018-04-24", "2018-04-24"),
+    ("Merkel and Macron visit Trump on Friday.", "Merkel and Macron visit Trump next month.", "2018-04-24", "2018-04-24"),
     ("The company announced the merger with Siemens on 3 May 2017.",
      "The company announced the merger with Siemens on 13 May 2017.", None, None),
-    ("The senator died in Phoenix last month.", "The senator died in Phoenix on Saturday.", "2018-08-27", "2018-08-27"),
+    ("Senator McCain died in Phoenix last month.", "Senator McCain died in Phoenix on Saturday.", "2018-08-27", "2018-08-27"),
 ]
 
 KEEP = [

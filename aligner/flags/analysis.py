@@ -217,6 +217,8 @@ def _mentions(tokens: list[Token]) -> list[Mention]:
         j = i
         while j + 1 < n:
             nxt = tokens[j + 1]
+            if re.search(r"['\u2019]s$", tokens[j].low):
+                break  # "FBI's Russia investigation": a possessive ends the name
             if _is_name_token(nxt) or (nxt.text[:1].isupper() and nxt.low in ("al", "el", "bin")):
                 j += 1
             elif nxt.low in lx.NAME_CONNECTORS and j + 2 < n and (_is_name_token(tokens[j + 2]) or tokens[j + 2].low == "-"):
@@ -239,8 +241,15 @@ def _mentions(tokens: list[Token]) -> list[Mention]:
         if i == 0 and j > i and re.search(r"(?:ing|ed|ly)$", tokens[i].low) and tokens[i].low not in lx.TITLES:
             i += 1  # "Hosting President Emmanuel Macron": a sentence-initial verb or adverb
         span_tokens = tokens[i : j + 1]
+        # "Dianne Feinstein of California", "President Vladimir V. Putin of Russia": the person is
+        # named before "of"; a body keeps it ("Army of Islam" has no person's name before it).
+        of = next((k for k, x in enumerate(span_tokens) if x.low == "of"), None)
+        if of is not None and of >= 2 and span_tokens[of - 1].low not in lx.GENERIC_NAME_HEADS and not any(
+            x.low in lx.GENERIC_NAME_HEADS for x in span_tokens[of + 1 :]
+        ) and not any(x.low in lx.TITLES for x in span_tokens[of - 1 : of]):
+            span_tokens = span_tokens[:of]
         words = [
-            x.low.removesuffix("'s")
+            re.sub(r"['\u2019]s$", "", x.low)
             for x in span_tokens
             if x.is_word and x.low not in lx.NAME_CONNECTORS and not (len(x.text) == 1 and x.is_cap)
         ]

@@ -122,8 +122,11 @@ def detect(pair: Pair) -> list[Finding]:
                 continue
             if any(k.event == n.event and k.readings and agree(k, n) for k in dx):
                 continue
-            if not (_participants(x, m) & _participants(y, n)):
+            common = _common_participants(_participants(x, m), _participants(y, n))
+            if not common:
                 continue  # nobody takes part in both: not the same event
+            if common < 2 and (_vague(m) or _vague(n)):
+                continue  # "later this month", "this week": a vaguer date needs more to be the same event
             if _each_its_own_news(m, pair.a.published, n, pair.b.published):
                 continue
             if _coarse(m) != _coarse(n):
@@ -143,16 +146,24 @@ def detect(pair: Pair) -> list[Finding]:
     return []
 
 
-def _participants(a: Analysis, m: DateMention) -> set[str]:
-    """Names near the date (countries left out: nearly every sentence names one)."""
+def _participants(a: Analysis, m: DateMention) -> list[set[str]]:
+    """Names near the date, each as its key and words (countries left out: nearly every sentence
+    names one)."""
     first = next((t.i for t in a.tokens if t.start >= m.start), 0)
     lo, hi = first - tuning.DATE_PARTICIPANT_WINDOW, first + tuning.DATE_PARTICIPANT_WINDOW
-    out: set[str] = set()
+    out: list[set[str]] = []
     for mention in a.mentions:
-        if mention.last >= lo and mention.first <= hi and mention.key not in lx.COUNTRY_KEYS:
-            out.add(mention.key)
-            out.update(w for w in mention.words if len(w) > 2 and alias_key(w) not in lx.COUNTRY_KEYS)
+        if mention.last >= lo and mention.first <= hi and mention.key not in lx.WEAK_ANCHORS:
+            out.append(
+                {mention.key}
+                | {w for w in mention.words if len(w) > 2 and w not in lx.WEAK_ANCHORS and alias_key(w) not in lx.WEAK_ANCHORS}
+            )
     return out
+
+
+def _common_participants(x: list[set[str]], y: list[set[str]]) -> int:
+    """How many names near one date also appear near the other."""
+    return sum(1 for names in x if any(names & other for other in y))
 
 
 def _each_its_own_news(m: DateMention, pub_m, n: DateMention, pub_n) -> bool:
@@ -166,6 +177,10 @@ def _each_its_own_news(m: DateMention, pub_m, n: DateMention, pub_n) -> bool:
         return any(pub - recent <= r.lo and r.hi <= pub + dt.timedelta(days=1) for r in d.readings)
 
     return own(m, pub_m) and own(n, pub_n)
+
+
+def _vague(d: DateMention) -> bool:
+    return any(r.hi != r.lo for r in d.readings)
 
 
 def _coarse(d: DateMention) -> bool:

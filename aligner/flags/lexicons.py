@@ -61,6 +61,13 @@ COUNTRY_KEYS = frozenset(
      "israel", "ukraine", "european union", "united nations", "nato")
 )
 
+#: Names nearly every sentence of a political story uses (countries, parties, the seat of
+#: government): sharing one of them says little about being the same event or the same body.
+WEAK_ANCHORS = COUNTRY_KEYS | frozenset(
+    ("democrat", "democrats", "democratic", "republican", "republicans", "gop", "democratic party", "white house",
+     "congress", "senate", "house", "administration", "government")
+)
+
 #: Given names that stand for one another (nicknames, short forms). Lower case.
 NICKNAMES: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split())

@@ -44,6 +44,8 @@ def detect(pair: Pair) -> list[Finding]:
                 pair.level != "match" or pair.similarity_of() < tuning.NAME_PERSON_MIN_SIMILARITY
             ):
                 continue  # "Donald Trump" / "Melania Trump": two people unless the sentences say one thing
+            if not _other_names_agree(x, m, y, n):
+                continue  # the rest of the two sentences names other people and places
             shared = _context_overlap(x, m, y, n)
             needed = {"match": 1, "row": 2, "claim": 3}[pair.level]
             if shared < needed + tuning.NAME_EXTRA_CONTEXT:
@@ -78,6 +80,8 @@ def _differ(m: Mention, n: Mention) -> bool:
         return False  # not the same head: "North Korea" / "North Carolina"
     if m.words[-1] in lx.GENERIC_NAME_HEADS and len(shared) < 2:
         return False  # "Judiciary Committee" / "Oversight Committee": two committees
+    if m.words[-1] not in lx.GENERIC_NAME_HEADS and (m.words[0] in n.words or n.words[0] in m.words):
+        return False  # one person's first and last name, with or without a middle name or epithet
     only_m, only_n = mw - nw, nw - mw
     if not only_m or not only_n:
         return False  # containment: "Amman, Jordan" / "Jordan", "Vladimir V. Putin" / "Putin"
@@ -137,6 +141,14 @@ def _known_only_to_each(pair: Pair, m: Mention, n: Mention) -> bool:
     if names_b is not None and only_m <= names_b:
         return False
     return True
+
+
+def _other_names_agree(x: Analysis, m: Mention, y: Analysis, n: Mention) -> bool:
+    """Besides the two names compared, the sentences name the same people or places (or one of
+    them names none)."""
+    ox = {k.key for k in x.mentions if k is not m} - lx.WEAK_ANCHORS
+    oy = {k.key for k in y.mentions if k is not n} - lx.WEAK_ANCHORS
+    return not ox or not oy or bool(ox & oy)
 
 
 def _context_overlap(x: Analysis, m: Mention, y: Analysis, n: Mention) -> int:

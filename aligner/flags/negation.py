@@ -152,8 +152,18 @@ _DIRECTIVES = frozenset(
 
 _CLAIMS = frozenset(
     "said says say claimed claims claim insisted insists declared declares asserted asserts argued argues "
-    "alleged alleges maintained maintains boasted boasts suggested suggests".split()
+    "alleged alleges maintained maintains boasted boasts suggested suggests promised promises promise "
+    "assertion assertions belief".split()
 )
+
+
+def _reported(a: Analysis, first: int) -> bool:
+    """Whether the clause starting at `first` is someone's claim: a claim word just before it ("he
+    said he served"), or earlier with "that" between ("claims ... including that Mexico was paying")."""
+    if any(t.low in _CLAIMS for t in a.tokens[max(0, first - 4) : first + 2]):
+        return True
+    claim = next((t.i for t in reversed(a.tokens[:first]) if t.low in _CLAIMS), None)
+    return claim is not None and any(t.low == "that" for t in a.tokens[claim + 1 : first + 1])
 
 
 _CONDITIONS = frozenset("if unless whether lest".split())
@@ -162,11 +172,6 @@ _CONDITIONS = frozenset("if unless whether lest".split())
 def _conditional(a: Analysis, first: int, i: int) -> bool:
     """Whether token i sits in a condition ("if ... not", "unless Trump signs")."""
     return any(t.low in _CONDITIONS for t in a.tokens[max(0, first - 1) : i])
-
-
-def _reported(a: Analysis, first: int) -> bool:
-    """Whether the clause starting at `first` is someone's claim: a claim verb just before it."""
-    return any(t.low in _CLAIMS for t in a.tokens[max(0, first - 4) : first + 2])
 
 
 def _directive(a: Analysis, cue: int) -> bool:
@@ -211,12 +216,14 @@ def _antonyms(pair: Pair) -> list[Finding]:
     x_stems = {t.stem for t in x.tokens if t.is_word}
     x_neg, y_neg = _negated_positions(x), _negated_positions(y)
     for t in x.tokens:
-        if not t.is_word or t.stem not in _ANTONYM:
-            continue
+        if not t.is_word or t.stem not in _ANTONYM or (t.is_cap and t.i > 0):
+            continue  # "Senate Minority Leader": part of a title or name
         for opposite in _ANTONYM[t.stem]:
             if opposite in x_stems or t.stem in y_by_stem:
                 continue  # both words on one side: a contrast, not a contradiction
             for u in y_by_stem.get(opposite, ()):
+                if u.is_cap and u.i > 0:
+                    continue
                 if (t.i in x_neg) != (u.i in y_neg):
                     continue  # one side negated too: "not accepted" / "rejected" agree
                 weak = t.stem in _WEAK or opposite in _WEAK
@@ -258,7 +265,7 @@ def _same_clause_otherwise(x: Analysis, i: int, y: Analysis, j: int, *, exact: b
         return len(xs) >= 2 and xs == ys
     xc = set(_content(x, xf, xl, {i}))
     yc = set(_content(y, yf, yl, {j}))
-    if len(xc) < 2 or len(yc) < 2:
-        return False
+    if len(xc) < tuning.ANTONYM_MIN_CONTENT or len(yc) < tuning.ANTONYM_MIN_CONTENT:
+        return False  # "the House minority leader": too little said to compare
     shared = xc & yc
     return len(shared) / len(xc) >= tuning.ANTONYM_CLAUSE_COVER and len(shared) / len(yc) >= tuning.ANTONYM_CLAUSE_COVER

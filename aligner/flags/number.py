@@ -69,6 +69,10 @@ def detect(pair: Pair) -> list[Finding]:
                 continue
             if (q.unit or r.unit) and not _same_owner(x, q, y, r, strict=pair.level != "match"):
                 continue  # "He raised $200,000" / "Cantor had raised $5.4 million": two purses
+            if pair.level != "match" and not ((x.anchors() & y.anchors()) - lx.WEAK_ANCHORS):
+                continue  # unpaired sentences must name someone or something in common
+            if pair.level == "claim" and not (_around(x, q) & _around(y, r)):
+                continue  # across rows, the words around the two figures must meet too
             shared = _context(x, q, y, r)
             if shared < {"match": 1, "row": 2, "claim": 3}[pair.level] + tuning.NUMBER_EXTRA_CONTEXT:
                 continue
@@ -118,11 +122,18 @@ def _compatible(q: Quantity, r: Quantity) -> bool:
     return lo_q <= hi_r and lo_r <= hi_q
 
 
+def _around(a: Analysis, q: Quantity) -> set[str]:
+    """Content words right around a figure, its own words left out ("picked up 63 seats in the House")."""
+    own = {q.head.split(":")[-1]} | q.modifiers
+    window = a.tokens[max(0, q.first - tuning.NUMBER_AROUND) : q.last + 1 + tuning.NUMBER_AROUND]
+    return {t.stem for t in window if t.is_word and t.low not in STOPWORDS and not t.is_number} - own
+
+
 def _owners(a: Analysis, q: Quantity) -> set[str]:
     """Names just before a figure (its subject: "Cantor had raised $5.4 million"), countries left
     out: whose money, whose share."""
     lo = q.first - tuning.NUMBER_OWNER_WINDOW
-    return {m.key for m in a.mentions if lo <= m.last < q.first} - lx.COUNTRY_KEYS
+    return {m.key for m in a.mentions if lo <= m.last < q.first} - lx.WEAK_ANCHORS
 
 
 def _same_owner(x: Analysis, q: Quantity, y: Analysis, r: Quantity, strict: bool) -> bool:
