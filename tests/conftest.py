@@ -55,3 +55,11 @@ def marked_seeds(frozen_seeds):
     from test_app_frozen import with_marks
 
     return with_marks(frozen_seeds)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_alignment_cache(tmp_path_factory):
+    """The app caches alignments; tests (and the processes they start) use a cache of their own."""
+    import os
+
+    os.environ["SYNOPTIC_CACHE_DIR"] = str(tmp_path_factory.mktemp("alignment-cache"))

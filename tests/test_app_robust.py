@@ -204,7 +204,7 @@ async def test_loading_screen_shows_progress_then_the_columns(seeds_dir, monkeyp
         return frozen_seeds
 
     monkeypatch.setattr(aligner, "align", slow_align)
-    app = make_app([str(seeds_dir)])
+    app = make_app([str(seeds_dir)], cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(100):
             await pilot.pause(0.02)
@@ -233,7 +233,7 @@ async def test_a_failing_alignment_is_reported(seeds_dir, monkeypatch):
         raise RuntimeError("boom [bold]x[/] \x1b[2J")
 
     monkeypatch.setattr(aligner, "align", broken)
-    app = make_app([str(seeds_dir)])
+    app = make_app([str(seeds_dir)], cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(100):
             await pilot.pause(0.02)
@@ -322,10 +322,12 @@ async def test_cli_theme_reaches_the_app(monkeypatch, seeds_dir):
 
     seen = {}
 
-    def fake_run_app(paths, labels=(), *, theme=None):
-        seen.update(paths=paths, theme=theme)
+    def fake_run_app(paths, labels=(), *, theme=None, cache=True):
+        seen.update(paths=paths, theme=theme, cache=cache)
         return 0
 
     monkeypatch.setattr(tui.app, "run_app", fake_run_app)
     assert main(["--theme", "ansi-light", str(seeds_dir)]) == 0
-    assert seen == {"paths": [str(seeds_dir)], "theme": "ansi-light"}
+    assert seen == {"paths": [str(seeds_dir)], "theme": "ansi-light", "cache": True}
+    assert main(["--no-cache", str(seeds_dir)]) == 0
+    assert seen["cache"] is False

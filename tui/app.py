@@ -148,12 +148,14 @@ class SynopticApp(App[int]):
         alignment: Alignment | None = None,
         theme: str | None = None,
         min_column: int | None = None,
+        cache: bool = True,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.labels = list(labels)
         self.alignment = alignment
         self.min_column = min_column
+        self.cache = cache
         if theme:
             self.theme = theme
 
@@ -162,7 +164,7 @@ class SynopticApp(App[int]):
         if self.alignment is not None:
             self.push_screen(self._reader_screen(self.alignment))
         else:
-            self.push_screen(LoadingScreen(self.paths, self.labels))
+            self.push_screen(LoadingScreen(self.paths, self.labels, cache=self.cache))
 
     def _reader_screen(self, alignment: Alignment) -> Screen:
         from tui.screens.reader import ReaderScreen
@@ -194,12 +196,21 @@ def make_app(
     alignment: Alignment | None = None,
     theme: str | None = None,
     min_column: int | None = None,
+    cache: bool = True,
 ) -> SynopticApp:
-    """The one way to build the app, for the command line and the tests."""
-    return SynopticApp(paths, labels, alignment=alignment, theme=theme, min_column=min_column)
+    """The one way to build the app, for the command line and the tests. With `cache`, an
+    alignment of the same inputs computed before is reused (aligner.cache)."""
+    return SynopticApp(paths, labels, alignment=alignment, theme=theme, min_column=min_column, cache=cache)
 
 
-def run_app(paths: Sequence[str], labels: Sequence[str] = (), *, theme: str | None = None) -> int:
-    app = make_app(paths, labels, theme=theme)
+def run_app(
+    paths: Sequence[str], labels: Sequence[str] = (), *, theme: str | None = None, cache: bool = True
+) -> int:
+    alignment = None
+    if cache:  # a hit opens straight on the columns, with no loading screen in between
+        from aligner.cache import cached_alignment
+
+        alignment = cached_alignment(paths, labels or None)
+    app = make_app(paths, labels, alignment=alignment, theme=theme, cache=cache)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)

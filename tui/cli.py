@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="app colour theme, e.g. ansi-dark or ansi-light to use the terminal's own palette "
         "(default: textual-dark; NO_COLOR is honoured)",
     )
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="in the app, align afresh instead of reusing the alignment of the same inputs "
+        "(cached in $SYNOPTIC_CACHE_DIR or ~/.cache/synoptic)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
 
@@ -124,7 +129,7 @@ def _app(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Names
             parser.error(f"unknown theme {args.theme!r} (try: {', '.join(sorted(BUILTIN_THEMES))})")
     from tui.app import run_app
 
-    return run_app(paths, args.label, theme=args.theme)
+    return run_app(paths, args.label, theme=args.theme, cache=not args.no_cache)
 
 
 def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Namespace) -> int:

@@ -38,10 +38,11 @@ class LoadingScreen(Screen[None]):
     class Failed(Message):
         error: str
 
-    def __init__(self, paths: Sequence[str], labels: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[str], labels: Sequence[str], *, cache: bool = True) -> None:
         super().__init__()
         self.paths = list(paths)
         self.labels = list(labels)
+        self.cache = cache
 
     def compose(self) -> ComposeResult:
         with Middle():
@@ -65,7 +66,10 @@ class LoadingScreen(Screen[None]):
             self.post_message(self.Progress(stage, fraction))
 
         try:
-            from aligner import align
+            if self.cache:
+                from aligner.cache import align_cached as align
+            else:
+                from aligner import align
 
             alignment = align(self.paths, self.labels or None, progress=progress)
         except Exception as e:  # the app stays up and says what went wrong

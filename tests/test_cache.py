@@ -1,0 +1,73 @@
+"""The alignment cache: same inputs, same alignment; any change, a new one."""
+
+import json
+from pathlib import Path
+
+from aligner import align
+from aligner.cache import align_cached, alignment_from_dict, alignment_to_dict, cache_key
+from aligner.report import alignment_to_json
+
+
+def test_round_trip_keeps_every_field(seeds_alignment):
+    again = alignment_from_dict(json.loads(json.dumps(alignment_to_dict(seeds_alignment))))
+    assert again.sources == seeds_alignment.sources
+    assert again.paragraphs == seeds_alignment.paragraphs
+    assert again.groups == seeds_alignment.groups
+    assert again.matches == seeds_alignment.matches
+    assert again.flags == seeds_alignment.flags
+    assert again.reuse == seeds_alignment.reuse
+    assert alignment_to_json(again) == alignment_to_json(seeds_alignment)
+
+
+def _articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kerry and Lavrov agreed on a ceasefire plan for Aleppo in Geneva.\n")
+    (folder / "b.txt").write_text("In Geneva, Lavrov and Kerry agreed a ceasefire plan covering Aleppo.\n")
+    return folder
+
+
+def test_second_call_is_answered_from_the_cache(tmp_path, monkeypatch):
+    folder, store = _articles(tmp_path), tmp_path / "cache"
+    first = align_cached([folder], directory=store)
+    assert len(list(store.glob("*.json"))) == 1
+
+    def no_alignment(*args, **kwargs):
+        raise AssertionError("should have been cached")
+
+    monkeypatch.setattr("aligner.align", no_alignment)
+    assert alignment_to_json(align_cached([folder], directory=store)) == alignment_to_json(first)
+
+
+def test_any_change_to_inputs_or_labels_changes_the_key(tmp_path):
+    folder = _articles(tmp_path)
+    key = cache_key([folder], None)
+    assert key == cache_key([folder], None)
+    assert key != cache_key([folder], ["A", "B"])
+    (folder / "b.txt").write_text("In Geneva, Lavrov and Kerry agreed a truce covering Aleppo.\n")
+    assert key != cache_key([folder], None)
+
+
+def test_a_damaged_entry_is_recomputed(tmp_path):
+    folder, store = _articles(tmp_path), tmp_path / "cache"
+    align_cached([folder], directory=store)
+    (entry,) = store.glob("*.json")
+    entry.write_text("{not json")
+    assert alignment_to_json(align_cached([folder], directory=store)) == alignment_to_json(align([folder]))
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path):
+    folder = _articles(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory should be")
+    assert align_cached([folder], directory=blocker / "cache").groups
+
+
+def test_lookup_alone_never_computes(tmp_path):
+    from aligner.cache import cached_alignment
+
+    folder, store = _articles(tmp_path), tmp_path / "cache"
+    assert cached_alignment([folder], directory=store) is None
+    assert not store.exists()
+    first = align_cached([folder], directory=store)
+    assert alignment_to_json(cached_alignment([folder], directory=store)) == alignment_to_json(first)
