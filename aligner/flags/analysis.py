@@ -153,19 +153,28 @@ class Analysis:
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    info = _token_info
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        low = (raw if raw.isascii() else fold(raw)).lower()
-        first = low[:1]
-        out.append(
-            Token(
-                len(out), raw, low, stem(low) if first.isalpha() else low, m.start(), m.end(),
-                is_word=first.isalnum() or (first == "$" and len(low) > 1),
-                is_cap=raw[:1].isupper(),
-                is_number=first.isdigit() or first == "$",
-            )
-        )
+        low, stem_, is_word, is_cap, is_number = info(raw)
+        start, end = m.span()
+        out.append(Token(len(out), raw, low, stem_, start, end, is_word, is_cap, is_number))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_info(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """What a token is, from its text alone (computed once per distinct word): (low, stem,
+    is_word, is_cap, is_number)."""
+    low = (raw if raw.isascii() else fold(raw)).lower()
+    first = low[:1]
+    return (
+        low,
+        stem(low) if first.isalpha() else low,
+        first.isalnum() or (first == "$" and len(low) > 1),
+        raw[:1].isupper(),
+        first.isdigit() or first == "$",
+    )
 
 
 @lru_cache(maxsize=32768)
@@ -199,11 +208,25 @@ def alias_key(name: str) -> str | None:
 
 
 def _is_name_token(t: Token) -> bool:
-    if not t.is_word:
-        return False
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", t.text):
+    return t.is_word and _is_name_word(t.text)
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name_word(raw: str) -> bool:
+    """Whether a word token can be part of a name (a function of its text: cached per word)."""
+    if _INITIALS.fullmatch(raw):
         return True
-    return t.is_cap and re.sub(r"['\u2019]s$", "", t.low) not in lx.NOT_NAMES
+    low = _token_info(raw)[0]
+    return raw[:1].isupper() and _unpossessive(low) not in lx.NOT_NAMES
+
+
+def _unpossessive(low: str) -> str:
+    """The word without a possessive "'s" ("Russia's" -> "russia")."""
+    return low[:-2] if low.endswith(_POSSESSIVE) else low
 
 
 def _mentions(tokens: list[Token]) -> list[Mention]:
@@ -217,7 +240,7 @@ def _mentions(tokens: list[Token]) -> list[Mention]:
         j = i
         while j + 1 < n:
             nxt = tokens[j + 1]
-            if re.search(r"['\u2019]s$", tokens[j].low):
+            if tokens[j].low.endswith(_POSSESSIVE):
                 break  # "FBI's Russia investigation": a possessive ends the name
             if _is_name_token(nxt) or (nxt.text[:1].isupper() and nxt.low in ("al", "el", "bin")):
                 j += 1
@@ -238,7 +261,7 @@ def _mentions(tokens: list[Token]) -> list[Mention]:
                 break
         while j > i and (tokens[j].low in lx.NAME_CONNECTORS or not tokens[j].is_word):
             j -= 1
-        if i == 0 and j > i and re.search(r"(?:ing|ed|ly)$", tokens[i].low) and tokens[i].low not in lx.TITLES:
+        if i == 0 and j > i and tokens[i].low.endswith(("ing", "ed", "ly")) and tokens[i].low not in lx.TITLES:
             i += 1  # "Hosting President Emmanuel Macron": a sentence-initial verb or adverb
         span_tokens = tokens[i : j + 1]
         # "Dianne Feinstein of California", "President Vladimir V. Putin of Russia": the person is
@@ -249,7 +272,7 @@ def _mentions(tokens: list[Token]) -> list[Mention]:
         ) and not any(x.low in lx.TITLES for x in span_tokens[of - 1 : of]):
             span_tokens = span_tokens[:of]
         words = [
-            re.sub(r"['\u2019]s$", "", x.low)
+            _unpossessive(x.low)
             for x in span_tokens
             if x.is_word and x.low not in lx.NAME_CONNECTORS and not (len(x.text) == 1 and x.is_cap)
         ]
@@ -345,4 +368,7 @@ def is_negation(tokens: list[Token], i: int) -> bool:
 
 
 def _negations(tokens: list[Token]) -> list[int]:
-    return [t.i for t in tokens if is_negation(tokens, t.i)]
+    negations = lx.NEGATIONS
+    return [
+        t.i for t in tokens if (t.low in negations or t.low.endswith("n't")) and is_negation(tokens, t.i)
+    ]
