@@ -74,9 +74,19 @@ class Analysis:
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def cached(self, key, compute):
-        if key not in self.cache:
-            self.cache[key] = compute(self)
-        return self.cache[key]
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = compute(self)
+            return value
+
+    def lows(self) -> frozenset[str]:
+        """Every token's folded lower-case form (words and punctuation)."""
+        return self.cached("lows", lambda a: frozenset(t.low for t in a.tokens))
+
+    def all_stems(self) -> frozenset[str]:
+        """Every token's stem (punctuation is its own stem)."""
+        return self.cached("all stems", lambda a: frozenset(t.stem for t in a.tokens))
 
     @property
     def words(self) -> list[Token]:

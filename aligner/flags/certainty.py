@@ -88,6 +88,8 @@ def claims(a: Analysis) -> list[Claim]:
 
 def _claims(a: Analysis) -> list[Claim]:
     out: list[Claim] = []
+    if a.all_stems().isdisjoint(_CLASS_OF):
+        return out  # no status word
     toks = a.tokens
     for t in toks:
         if not t.is_word or (cls := _CLASS_OF.get(t.stem)) is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 import datetime as dt
 
@@ -35,28 +35,71 @@ def relation(a: Analysis, b: Analysis) -> Literal["copy", "quote"] | None:
     return "copy" if near_verbatim(a.text, b.text) is not None else None
 
 
+#: What a sentence offers the detectors (`features`): bits of what it has...
+_QUANTITY, _DATE, _NAME, _CLAIM, _NEGATION = 1, 2, 4, 8, 16
+_IN_BOTH = _QUANTITY | _DATE | _NAME | _CLAIM
+
+
+def features(a: Analysis) -> tuple[int, frozenset[str], frozenset[str]]:
+    """What the detectors' prerequisites need to know about one sentence, computed once: (bits:
+    figures, date expressions, a name of two words or more, a status claim, a negation cue; the
+    opposites of its antonym words; the stems of its words)."""
+    return a.cached("detector features", _features)
+
+
+def _features(a: Analysis) -> tuple[int, frozenset[str], frozenset[str]]:
+    bits = (
+        (_QUANTITY if number.quantities(a) else 0)
+        | (_DATE if date_detector.has_dates(a) else 0)
+        | (_NAME if name.has_names(a) else 0)
+        | (_CLAIM if certainty.claims(a) else 0)
+        | (_NEGATION if a.negations else 0)
+    )
+    return bits, negation.opposites(a), negation.word_stems(a)
+
+
 def worth_comparing(x: Analysis, y: Analysis, related: bool = False) -> bool:
     """A cheap test: can any detector find anything in these two sentences? (Each detector's own
     prerequisites: figures, dates or multi-word names in both, a negation or antonym, a status
     claim in both, or words they share as a copy or quotation.)"""
     if related:
         return True
-    if number.quantities(x) and number.quantities(y):
-        return True
-    if date_detector.has_dates(x) and date_detector.has_dates(y):
-        return True
-    if name.has_names(x) and name.has_names(y):
-        return True
-    if certainty.claims(x) and certainty.claims(y):
-        return True
-    return negation.applicable(x, y)
+    bx, opposites_x, _ = features(x)
+    by, _, stems_y = features(y)
+    return bool(bx & by & _IN_BOTH or (bx | by) & _NEGATION) or not opposites_x.isdisjoint(stems_y)
 
 
-def compare_pair(pair: Pair) -> list[Finding]:
-    """Every detector's findings on a gated pair, overlapping ones merged, best first."""
+def applicable(x: Analysis, y: Analysis, related: bool) -> list[Callable[[Pair], list[Finding]]]:
+    """The detectors that can find anything in these two sentences (each one's own first test,
+    answered from `features`), in `DETECTORS` order: running only these gives what running all
+    would."""
+    bx, opposites_x, _ = features(x)
+    by, _, stems_y = features(y)
+    both = bx & by
+    out: list[Callable[[Pair], list[Finding]]] = []
+    if related:
+        out += (attribution.detect, altered_quote.detect)
+    if both & _NAME:
+        out.append(name.detect)
+    if both & _QUANTITY:
+        out.append(number.detect)
+    if both & _DATE:
+        out.append(date_detector.detect)
+    if both & _CLAIM:
+        out.append(certainty.detect)
+    if (bx | by) & _NEGATION or not opposites_x.isdisjoint(stems_y):
+        out.append(negation.detect)
+    return out
+
+
+def compare_pair(pair: Pair, detectors: Sequence[Callable[[Pair], list[Finding]]] | None = None) -> list[Finding]:
+    """Every detector's findings on a gated pair, overlapping ones merged, best first. `detectors`:
+    only these (those `applicable` to the pair: the others find nothing)."""
     findings: list[Finding] = []
-    for detect in DETECTORS.values():
+    for detect in DETECTORS.values() if detectors is None else detectors:
         findings.extend(detect(pair))
+    if not findings:
+        return findings
     return _merge(findings, quoted=pair.relation == "quote" or pair.credited is not None)
 
 

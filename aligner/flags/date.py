@@ -209,7 +209,13 @@ def has_dates(a: Analysis) -> bool:
 
 
 def _may_date(a: Analysis) -> bool:
-    return any(t.low in _DATE_WORDS or (t.is_number and len(t.low) == 4) for t in a.tokens)
+    return a.cached("may date", _date_words)
+
+
+def _date_words(a: Analysis) -> bool:
+    """Whether the sentence has a word every date expression needs, or a four-digit number."""
+    lows = a.lows()
+    return not _DATE_WORDS.isdisjoint(lows) or any(len(w) == 4 and (w[0].isdigit() or w[0] == "$") for w in lows)
 
 
 def mentions(a: Analysis, published: dt.date | None) -> tuple[DateMention, ...]:

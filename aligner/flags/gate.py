@@ -49,6 +49,10 @@ class Candidate:
     level: GateLevel
 
 
+#: Gate levels by strength (a pair admitted twice keeps the strongest).
+_LEVELS: tuple[GateLevel, ...] = ("match", "row", "claim")
+
+
 def candidates(
     refs: Sequence[SentenceRef],
     analyses: dict[SentenceRef, Analysis],
@@ -58,37 +62,58 @@ def candidates(
     extra_matches: Sequence[tuple[SentenceRef, SentenceRef]] = (),
 ) -> Iterator[Candidate]:
     """Every gated pair once, with the strongest level that admits it."""
-    by_span = {(r.paragraph, r.start): r for r in refs}
-    row_of = {key: g.id for g in groups for key in g.members}
-    level: dict[tuple[SentenceRef, SentenceRef], GateLevel] = {}
+    index = {r: k for k, r in enumerate(refs)}
+    extra = [(index[x], index[y]) for x, y in extra_matches]
+    for i, j, how in candidate_pairs(refs, [analyses[r] for r in refs], published, groups, matches, extra):
+        yield Candidate(refs[i], refs[j], how)
 
-    def add(x: SentenceRef, y: SentenceRef, how: GateLevel) -> None:
-        if x.source == y.source:
+
+def candidate_pairs(
+    refs: Sequence[SentenceRef],
+    analyses: Sequence[Analysis],
+    published: dict[str, object],
+    groups: Sequence[Group],
+    matches: Sequence[Match],
+    extra_matches: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int, GateLevel]]:
+    """`candidates` as positions in `refs` (analyses[k] is the analysis of refs[k]): every gated
+    pair (i, j) once, i the earlier sentence in the text, with the strongest level that admits it,
+    in the order the gate admits them (matches, provenance, rows, claims)."""
+    by_span = {(r.paragraph, r.start): k for k, r in enumerate(refs)}
+    row_of = {key: g.id for g in groups for key in g.members}
+    source = [r.source for r in refs]
+    # Where each sentence sits (paragraph, start) as a rank: pairs are keyed earlier sentence first.
+    spans = sorted({(r.paragraph, r.start) for r in refs})
+    place = {span: n for n, span in enumerate(spans)}
+    rank = [place[(r.paragraph, r.start)] for r in refs]
+    level: dict[tuple[int, int], int] = {}
+
+    def add(x: int, y: int, how: int) -> None:
+        if source[x] == source[y]:
             return
-        key = (x, y) if (x.paragraph, x.start) <= (y.paragraph, y.start) else (y, x)
-        rank = {"match": 0, "row": 1, "claim": 2}
-        if key not in level or rank[how] < rank[level[key]]:
+        key = (x, y) if rank[x] <= rank[y] else (y, x)
+        old = level.get(key)
+        if old is None or how < old:
             level[key] = how
 
     for m in matches:
         x = by_span.get((m.a.key, m.a.start))
         y = by_span.get((m.b.key, m.b.start))
         if x is not None and y is not None:
-            add(x, y, "match")
+            add(x, y, 0)
     for x, y in extra_matches:
-        add(x, y, "match")
-    members: dict[int, list[SentenceRef]] = defaultdict(list)
-    for r in refs:
+        add(x, y, 0)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, r in enumerate(refs):
         if r.paragraph in row_of:
-            members[row_of[r.paragraph]].append(r)
+            members[row_of[r.paragraph]].append(k)
     for row in members.values():
         for x, y in combinations(row, 2):
-            if x.source != y.source:
-                add(x, y, "row")
-    for x, y in _same_claim(refs, analyses, published):
-        add(x, y, "claim")
-    for (x, y), how in level.items():
-        yield Candidate(x, y, how)
+            if source[x] != source[y]:
+                add(x, y, 1)
+    for x, y in _same_claim(refs, analyses, published, rank):
+        add(x, y, 2)
+    return [(x, y, _LEVELS[how]) for (x, y), how in level.items()]
 
 
 def _claim_keys(a: Analysis, published) -> set[str]:
@@ -108,50 +133,45 @@ def _claim_keys(a: Analysis, published) -> set[str]:
 
 
 def _same_claim(
-    refs: Sequence[SentenceRef], analyses: dict[SentenceRef, Analysis], published: dict[str, object]
-) -> Iterator[tuple[SentenceRef, SentenceRef]]:
-    """Cross-source pairs that make the same specific claim and share enough names."""
-    pairs: set[tuple[SentenceRef, SentenceRef]] = set()
-    postings: dict[str, list[SentenceRef]] = defaultdict(list)
-    for r in refs:
-        for k in _claim_keys(analyses[r], published.get(r.source)):
-            postings[k].append(r)
+    refs: Sequence[SentenceRef], analyses: Sequence[Analysis], published: dict[str, object], rank: Sequence[int]
+) -> Iterator[tuple[int, int]]:
+    """Cross-source pairs that make the same specific claim and share enough names (positions in
+    `refs`, in text order of the pair's first sentence, then its second)."""
+    pairs: set[tuple[int, int]] = set()
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(refs):
+        for key in _claim_keys(analyses[k], published.get(r.source)):
+            postings[key].append(k)
     for members in postings.values():
         if len(members) > tuning.GATE_CLAIM_MAX_POSTINGS:
             continue  # a claim half the cluster makes is no evidence that two sentences meet
         pairs.update(combinations(members, 2))
     pairs.update(_negated_claims(refs, analyses))
-    anchors: dict[SentenceRef, set[str]] = {}
-    for x, y in sorted(pairs, key=lambda p: (p[0].paragraph, p[0].start, p[1].paragraph, p[1].start)):
-        if x.source == y.source:
+    for x, y in sorted(pairs, key=lambda p: (rank[p[0]], rank[p[1]])):
+        if refs[x].source == refs[y].source:
             continue
-        ax = anchors.setdefault(x, analyses[x].anchors())
-        ay = anchors.setdefault(y, analyses[y].anchors())
-        if len(ax & ay) >= tuning.GATE_CLAIM_SHARED_NAMES:
+        if len(analyses[x].anchors() & analyses[y].anchors()) >= tuning.GATE_CLAIM_SHARED_NAMES:
             yield x, y
 
 
-def _negated_claims(
-    refs: Sequence[SentenceRef], analyses: dict[SentenceRef, Analysis]
-) -> Iterator[tuple[SentenceRef, SentenceRef]]:
+def _negated_claims(refs: Sequence[SentenceRef], analyses: Sequence[Analysis]) -> Iterator[tuple[int, int]]:
     """A negated statement ("does not name Trump") and the sentences of other sources that use the
     negated word with the same name."""
-    negated = [(r, keys) for r in refs if (keys := negation.claim_keys(analyses[r]))]
+    negated = [(k, keys) for k, a in enumerate(analyses) if a.negations and (keys := negation.claim_keys(a))]
     if not negated:
         return
     wanted = {k for _, keys in negated for k in keys}
     stems_wanted = {k[0] for k in wanted}
-    having: dict[tuple[str, str], list[SentenceRef]] = defaultdict(list)
-    for r in refs:
-        a = analyses[r]
-        stems = {t.stem for t in a.tokens if t.stem in stems_wanted}
+    having: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, a in enumerate(analyses):
+        stems = a.all_stems() & stems_wanted
         if stems:
             names = {m.key for m in a.mentions}
             for k in wanted:
                 if k[0] in stems and k[1] in names:
-                    having[k].append(r)
+                    having[k].append(n)
     for r, keys in negated:
         for k in keys:
             for other in having.get(k, ()):
-                if other.source != r.source:
+                if refs[other].source != refs[r].source:
                     yield r, other

@@ -25,7 +25,8 @@ _LIGHT = STOPWORDS | {"there", "here", "also", "yet", "still", "ever", "any", "a
 
 def detect(pair: Pair) -> list[Finding]:
     out = _negated(pair)
-    out += [f.flipped() for f in _negated(pair.swapped())]
+    if pair.b.analysis.negations:
+        out += [f.flipped() for f in _negated(pair.swapped())]
     if not out:
         out = _antonyms(pair)
     return out
@@ -192,22 +193,32 @@ for _u, _v in lx.ANTONYMS:
 _WEAK = {stem(w) for w in lx.WEAK_ANTONYMS}
 
 
-def _word_stems(a: Analysis) -> frozenset[str]:
+def word_stems(a: Analysis) -> frozenset[str]:
+    """Stems of the sentence's words."""
     return a.cached("word stems", lambda a: frozenset(t.stem for t in a.tokens if t.is_word))
+
+
+
+def opposites(a: Analysis) -> frozenset[str]:
+    """Stems of the antonyms of the sentence's words: a pair can only have an antonym when the
+    other sentence has one of these."""
+    return a.cached("opposites", _opposites)
+
+
+def _opposites(a: Analysis) -> frozenset[str]:
+    return frozenset().union(*(_ANTONYM[s] for s in word_stems(a) & _ANTONYM.keys()))
 
 
 def applicable(x: Analysis, y: Analysis) -> bool:
     """Whether this detector can find anything in the pair (a cheap test the stage runs first)."""
     if x.negations or y.negations:
         return True
-    xs, ys = _word_stems(x), _word_stems(y)
-    return any(_ANTONYM[s] & ys for s in xs & _ANTONYM.keys())
+    return not opposites(x).isdisjoint(word_stems(y))
 
 
 def _antonyms(pair: Pair) -> list[Finding]:
     x, y = pair.a.analysis, pair.b.analysis
-    xs, ys = _word_stems(x), _word_stems(y)
-    if not any(_ANTONYM[s] & ys for s in xs & _ANTONYM.keys()):
+    if opposites(x).isdisjoint(word_stems(y)):
         return []
     y_by_stem: dict[str, list[Token]] = {}
     for t in y.tokens:

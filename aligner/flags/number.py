@@ -155,6 +155,8 @@ def quantities(a: Analysis) -> list[Quantity]:
 
 
 def _quantities(a: Analysis) -> list[Quantity]:
+    if not _may_count(a):
+        return []
     toks = a.tokens
     out: list[Quantity] = []
     i = 0
@@ -169,6 +171,12 @@ def _quantities(a: Analysis) -> list[Quantity]:
             out.append(q)
         i = end
     return out
+
+
+def _may_count(a: Analysis) -> bool:
+    """Whether any token can start a number (`_number_at`): digits, a "$" figure or a number word."""
+    lows = a.lows()
+    return not lows.isdisjoint(lx.NUMBER_WORDS) or "dozen" in lows or any(w[:1].isdigit() or w[:1] == "$" for w in lows)
 
 
 def _number_at(toks: list[Token], i: int) -> tuple[float, int, str | None, float] | None:

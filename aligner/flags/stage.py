@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from aligner import tuning
 from aligner.flags.analysis import analyse
-from aligner.flags.compare import compare_pair, worth_comparing
-from aligner.flags.gate import SentenceRef, candidates
+from aligner.flags.compare import applicable, compare_pair
+from aligner.flags.gate import SentenceRef, candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
 from aligner.lexicons import OUTLETS
 from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, Source, Span
@@ -40,15 +40,16 @@ def find_flags(
         if p.role in _COMPARED
         for s in p.sentences
     ]
-    analyses = {r: analyse(r.text) for r in refs}
+    analyses = [analyse(r.text) for r in refs]
     names = _article_names(paragraphs)
     published = {s.id: s.published for s in sources}
 
-    # Pairs provenance vouches for: copies (original, copy) and shared quotations.
-    related: dict[tuple[SentenceRef, SentenceRef], tuple[str, str | None, str | None]] = {}
-    by_span = {(r.paragraph, r.start): r for r in refs}
+    # Pairs provenance vouches for: copies (original, copy) and shared quotations, as positions
+    # in `refs`.
+    related: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
+    by_span = {(r.paragraph, r.start): k for k, r in enumerate(refs)}
 
-    def ref(p) -> SentenceRef | None:
+    def ref(p) -> int | None:
         return by_span.get((p.paragraph, p.start))
 
     for passage in provenance.passages:
@@ -62,23 +63,27 @@ def find_flags(
         if rx is not None and ry is not None:
             related[(rx, ry)] = ("quote", None, None)
 
-    def side(r: SentenceRef) -> Side:
-        s = source_by_id[r.source]
-        return Side(analyses[r], s.label, s.published, s.outlet, names.get(r.source))
+    sides: dict[int, Side] = {}
+
+    def side(k: int) -> Side:
+        if k not in sides:
+            s = source_by_id[refs[k].source]
+            sides[k] = Side(analyses[k], s.label, s.published, s.outlet, names.get(s.id))
+        return sides[k]
 
     flags: list[Flag] = []
-    for cand in candidates(refs, analyses, published, groups, matches, list(related)):
-        x, y = cand.a, cand.b
-        how = related.get((x, y))
-        if how is None and (y, x) in related:
-            relation, copier, credited = related[(y, x)]
+    for i, j, level in candidate_pairs(refs, analyses, published, groups, matches, list(related)):
+        how = related.get((i, j))
+        if how is None and (j, i) in related:
+            relation, copier, credited = related[(j, i)]
             how = (relation, {"a": "b", "b": "a"}.get(copier or ""), credited)
         relation, copier, credited = how if how else (None, None, None)
-        if not worth_comparing(analyses[x], analyses[y], relation is not None):
-            continue
-        pair = Pair(side(x), side(y), cand.level, None, relation, copier, credited)
-        for f in compare_pair(pair):
-            flags.append(_flag(f, x, y))
+        detectors = applicable(analyses[i], analyses[j], relation is not None)
+        if not detectors:
+            continue  # no detector can find anything in these two sentences
+        pair = Pair(side(i), side(j), level, None, relation, copier, credited)
+        for f in compare_pair(pair, detectors):
+            flags.append(_flag(f, refs[i], refs[j]))
     flags.extend(_misattributed(provenance, source_by_id, paragraphs))
     return _rank(flags)
 
