@@ -1,0 +1,75 @@
+"""Ingest: every plain-text layout, the escaped field, Markdown with front matter."""
+
+from pathlib import Path
+
+from aligner.ingest import read_article
+from aligner.load import load
+
+
+def blocks(path: Path):
+    return [(b.line, b.text) for b in read_article(path).blocks]
+
+
+def test_one_paragraph_per_line(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("First paragraph here.\nSecond paragraph here.\n")
+    assert blocks(f) == [(1, "First paragraph here."), (2, "Second paragraph here.")]
+
+
+def test_blank_line_separated_paragraphs_keep_their_first_line(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("\nTitle\n\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    assert blocks(f) == [(2, "Title"), (5, "First paragraph."), (7, "Second paragraph.")]
+
+
+def test_hard_wrapped_lines_are_joined(tmp_path):
+    wrapped = (
+        "The Obama administration is offering to coordinate military operations with\n"
+        "Russia inside Syria, calling for joint bombing operations and a new command-\n"
+        "and-control headquarters in a leaked proposal that would radically change\n"
+        "America's role in the war-torn country.\n"
+        "\n"
+        "Secretary of State John Kerry arrived in Moscow on Thursday to negotiate\n"
+        "potential military coordination with Russian President Vladimir Putin, and\n"
+        "the two men talked late into the night about what each side could offer.\n"
+    )
+    f = tmp_path / "a.txt"
+    f.write_text(wrapped)
+    (first, second) = blocks(f)
+    assert first[0] == 1 and second[0] == 6
+    assert "command-and-control headquarters" in first[1]
+    assert first[1].endswith("war-torn country.") and "\n" not in first[1]
+
+
+def test_escaped_field_is_unwrapped_and_lines_kept(seeds_dir):
+    found = blocks(seeds_dir / "001_833b75131be248af.txt")
+    assert found[0][0] == 1 and found[0][1].startswith("MOSCOW -- Secretary")
+    assert found[1][1].startswith('Both men said they were hopeful of reaching an accord. "I hope')
+    assert all('\\"' not in text for _, text in found)
+    assert found[-1] == (22, "Copyright New York Times Company Jul 15, 2016")
+
+
+def test_markdown_with_front_matter(tmp_path):
+    f = tmp_path / "story.md"
+    f.write_text(
+        "---\ntitle: Talks in Moscow\noutlet: Example Wire\ndate: 2016-07-15\nurl: https://example.org/x\n---\n"
+        "# Talks in Moscow\n\nKerry met **Putin** in [Moscow](https://example.org).\n\n"
+        "- a list item\n\n> a quoted paragraph\n"
+    )
+    article = read_article(f)
+    assert article.front_matter["outlet"] == "Example Wire"
+    assert [(b.line, b.kind, b.text) for b in article.blocks] == [
+        (7, "heading", "Talks in Moscow"),
+        (9, "text", "Kerry met Putin in Moscow."),
+        (11, "item", "a list item"),
+        (13, "quote", "a quoted paragraph"),
+    ]
+    (source,) = load([f]).sources
+    assert (source.title, source.outlet, str(source.published)) == ("Talks in Moscow", "Example Wire", "2016-07-15")
+
+
+def test_labels_follow_input_order_else_file_name(tmp_path):
+    for name in ("b.txt", "a.txt", "c.txt"):
+        (tmp_path / name).write_text("Some text of an article.\n")
+    sources = load([tmp_path], labels=["First", "Second"]).sources
+    assert [(s.id, s.label) for s in sources] == [("a.txt", "First"), ("b.txt", "Second"), ("c.txt", "c")]

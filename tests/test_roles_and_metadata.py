@@ -1,0 +1,40 @@
+"""Roles and source descriptions on the seeds: furniture is caught, story text kept."""
+
+from aligner.load import load
+
+
+def roles_by_line(seeds_dir, name):
+    return {p.line: p.role for p in load([seeds_dir / name]).paragraphs}
+
+
+def test_furniture_of_the_seeds(seeds_dir):
+    assert roles_by_line(seeds_dir, "000_03b2deb73ee435f3.txt") == {
+        1: "headline", 3: "caption", 4: "caption", 5: "meta", 8: "body", 10: "body", 12: "body", 14: "body",
+        16: "lead-in", 18: "body", 20: "body", 22: "body", 24: "body", 26: "body", 28: "body",
+    }
+    r = roles_by_line(seeds_dir, "004_1482635488417419.txt")
+    assert (r[1], r[3], r[5], r[6], r[7], r[8], r[9], r[49]) == (
+        "headline", "headline", "meta", "meta", "caption", "caption", "meta", "boilerplate"
+    )
+    r = roles_by_line(seeds_dir, "002_0b6e4b7efb3d666a.txt")
+    assert (r[3], r[5], r[6], r[8], r[34]) == ("headline", "caption", "boilerplate", "body", "meta")
+    r = roles_by_line(seeds_dir, "001_833b75131be248af.txt")
+    assert r[1] == "body" and r[18] == "meta" and r[20] == "caption" and r[22] == "meta"
+    assert r[19] != "body" and r[21] != "body"
+
+
+def test_lead_ins_of_the_seeds(seeds_dir):
+    r = roles_by_line(seeds_dir, "003_744424d8c9248282.txt")
+    assert [line for line, role in sorted(r.items()) if role == "lead-in"] == [12, 22, 30, 32, 40, 48]
+    assert r[4] == "body" and r[53] == "boilerplate"
+
+
+def test_titles_outlets_and_dates_read_from_the_text(seeds_dir):
+    sources = {s.id[:3]: s for s in load([seeds_dir]).sources}
+    assert sources["000"].published.isoformat() == "2016-07-14"
+    assert (sources["001"].outlet, sources["001"].published.isoformat()) == ("The New York Times", "2016-07-15")
+    assert sources["001"].title is None  # the article has no headline
+    assert sources["002"].outlet == "Agence France-Presse"
+    assert sources["002"].title == "Will US and Russia work together to end war in Syria?"
+    assert (sources["004"].outlet, sources["004"].published.isoformat()) == ("ABC News", "2016-07-16")
+    assert all(s.label == s.id.removesuffix(".txt") for s in sources.values())

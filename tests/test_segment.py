@@ -1,0 +1,37 @@
+"""Sentences: offsets into the paragraph; abbreviations, initials and clock times do not end one."""
+
+from aligner.load import load
+from aligner.segment import split_sentences
+
+
+def texts(text):
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_and_initials_are_not_sentence_ends():
+    text = (
+        "Andrew J. Tabler of the U.S. institute met Mr. Kerry and President Vladimir V. Putin. "
+        "They spoke at 10 a.m. Friday and again at 5 p.m. on Saturday. It ended."
+    )
+    assert texts(text) == [
+        "Andrew J. Tabler of the U.S. institute met Mr. Kerry and President Vladimir V. Putin.",
+        "They spoke at 10 a.m. Friday and again at 5 p.m. on Saturday.",
+        "It ended.",
+    ]
+
+
+def test_spans_are_trimmed_and_cover_the_words():
+    text = '  "We agree." Lavrov nodded.  '
+    spans = split_sentences(text)
+    assert [text[s.start : s.end] for s in spans] == ['"We agree."', "Lavrov nodded."]
+
+
+def test_empty_text_has_no_sentences():
+    assert split_sentences("") == () and split_sentences("   ") == ()
+
+
+def test_the_seeds_split_into_159_sentences(seeds_dir):
+    paragraphs = load([seeds_dir]).paragraphs
+    assert sum(len(p.sentences) for p in paragraphs) == 159
+    for p in paragraphs:
+        assert all(0 <= s.start < s.end <= len(p.text) for s in p.sentences)
