@@ -360,6 +360,11 @@ def _quotes(tokens: list[Token]) -> list[tuple[int, int]]:
 # --- negation -------------------------------------------------------------------------------------
 
 _NOT_NEGATING = [tuple(p.split()) for p in lx.NOT_NEGATING]
+#: word -> the phrases of _NOT_NEGATING that have it, with its place in each (in list order).
+_NOT_NEGATING_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in _NOT_NEGATING:
+    for _offset, _word in enumerate(_phrase):
+        _NOT_NEGATING_AT.setdefault(_word, []).append((_phrase, _offset))
 
 
 def is_negation(tokens: list[Token], i: int) -> bool:
@@ -367,13 +372,13 @@ def is_negation(tokens: list[Token], i: int) -> bool:
     low = t.low
     if not (low in lx.NEGATIONS or low.endswith("n't")):
         return False
-    for phrase in _NOT_NEGATING:
-        for offset in range(len(phrase)):
-            k = i - offset
-            if k < 0 or k + len(phrase) > len(tokens):
-                continue
-            if tuple(x.low for x in tokens[k : k + len(phrase)]) == phrase and phrase[offset] == low:
-                return False
+    # A phrase that is no negation ("not only", "no doubt") with this word where the word is.
+    for phrase, offset in _NOT_NEGATING_AT.get(low, ()):
+        k = i - offset
+        if k < 0 or k + len(phrase) > len(tokens):
+            continue
+        if tuple(x.low for x in tokens[k : k + len(phrase)]) == phrase:
+            return False
     return True
 
 

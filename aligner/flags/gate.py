@@ -160,16 +160,19 @@ def _negated_claims(refs: Sequence[SentenceRef], analyses: Sequence[Analysis]) -
     negated = [(k, keys) for k, a in enumerate(analyses) if a.negations and (keys := negation.claim_keys(a))]
     if not negated:
         return
-    wanted = {k for _, keys in negated for k in keys}
-    stems_wanted = {k[0] for k in wanted}
+    wanted: dict[str, set[tuple[str, str]]] = defaultdict(set)  # negated word -> its (word, name) keys
+    for _, keys in negated:
+        for k in keys:
+            wanted[k[0]].add(k)
     having: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, a in enumerate(analyses):
-        stems = a.all_stems() & stems_wanted
+        stems = a.all_stems().intersection(wanted)
         if stems:
             names = {m.key for m in a.mentions}
-            for k in wanted:
-                if k[0] in stems and k[1] in names:
-                    having[k].append(n)
+            for s in stems:
+                for k in wanted[s]:
+                    if k[1] in names:
+                        having[k].append(n)
     for r, keys in negated:
         for k in keys:
             for other in having.get(k, ()):

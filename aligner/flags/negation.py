@@ -51,14 +51,16 @@ def _negated_positions(a: Analysis) -> set[int]:
     return out
 
 
-def _negated(pair: Pair) -> list[Finding]:
-    x, y = pair.a.analysis, pair.b.analysis
-    if not x.negations:
-        return []
-    y_stems = y.cached("content map", lambda a: _content(a, 0, len(a.tokens)))
-    y_negated = y.cached("negated positions", _negated_positions)
-    found: list[Finding] = []
-    shared_names = len(x.anchors() & y.anchors())
+def _negated_clauses(a: Analysis) -> list[tuple[int, int, dict[str, list[int]], dict[str, list[int]], bool, str]]:
+    """The negated statements of a sentence, read once: for each negation cue that states a fact
+    (not in a quotation, a request or a condition), (cue, end of its clause, content of what it
+    negates, content of its whole clause, whether what it negates names someone, the first word
+    it negates)."""
+    return a.cached("negated clauses", _read_negated_clauses)
+
+
+def _read_negated_clauses(x: Analysis):
+    out = []
     for cue in x.negations:
         if x.in_quote(cue) or _directive(x, cue):
             continue  # a quotation is the speaker's claim; "urged him not to" is no statement of fact
@@ -73,14 +75,30 @@ def _negated(pair: Pair) -> list[Finding]:
         clause = _content(x, first, last)
         if not scope or len(clause) < 2 or x.in_quote(cue) != x.in_quote(last - 1):
             continue  # nothing negated, or the clause runs out of a quotation into its attribution
+        names_in_scope = any(x.tokens[idx[0]].is_cap for idx in scope.values())
+        first_scope = min(scope, key=lambda s: scope[s][0])
+        out.append((cue, last, scope, clause, names_in_scope, first_scope))
+    return out
+
+
+def _negated(pair: Pair) -> list[Finding]:
+    x, y = pair.a.analysis, pair.b.analysis
+    if not x.negations:
+        return []
+    negated = _negated_clauses(x)
+    if not negated:
+        return []
+    y_stems = y.cached("content map", lambda a: _content(a, 0, len(a.tokens)))
+    y_negated = y.cached("negated positions", _negated_positions)
+    found: list[Finding] = []
+    shared_names = len(x.anchors() & y.anchors())
+    for cue, last, scope, clause, names_in_scope, first_scope in negated:
         scope_hits = [s for s in scope if s in y_stems]
         clause_hits = [s for s in clause if s in y_stems]
         if not any(not x.tokens[scope[s][0]].is_cap for s in scope_hits):
             continue  # only names are shared: "none of them were in the United States"
-        names_in_scope = any(x.tokens[idx[0]].is_cap for idx in scope.values())
         if names_in_scope and pair.level != "match" and shared_names < tuning.NEGATION_SHARED_NAMES:
             continue  # "does not name Trump": the other sentence must be about the same parties
-        first_scope = min(scope, key=lambda s: scope[s][0])
         if (
             first_scope not in y_stems
             or len(scope_hits) / len(scope) < tuning.NEGATION_SCOPE_COVER
