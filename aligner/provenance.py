@@ -15,11 +15,12 @@ names; else the longer text (copies trim).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Literal
 
 from rapidfuzz.distance import LCSseq
@@ -86,6 +87,28 @@ class Provenance:
         return tuple(Reuse(p.original_span(), p.copy_span(), p.score) for p in self.passages)
 
 
+def without_gc(stage: Callable) -> Callable:
+    """Run a stage with the cyclic garbage collector paused (then resumed if it was on).
+
+    The provenance and flags stages allocate hundreds of thousands of small objects (tokens,
+    sets, tuples) that reference counting frees, but every few hundred allocations start a
+    collection, and the oldest generation's collections walk every object the pipeline holds:
+    at 200 articles that was 0.5 s of 1 s in provenance and 1.1 s of 3.9 s in flags. These
+    stages create no reference cycles worth collecting before they end."""
+
+    @wraps(stage)
+    def run(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return stage(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return run
+
+
 @lru_cache(maxsize=32768)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(words(text))
@@ -103,6 +126,7 @@ def near_verbatim(a: str, b: str) -> float | None:
     return round(share, 3) if share >= tuning.REUSE_SHARED_WORDS else None
 
 
+@without_gc
 def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) -> Provenance:
     by_key = {p.key: p for p in paragraphs}
     story = [p for p in paragraphs if p.role in ("body", "lead-in")]

@@ -19,13 +19,14 @@ from aligner.flags.gate import SentenceRef, candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
 from aligner.lexicons import OUTLETS
 from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, Source, Span
-from aligner.provenance import Passage, Provenance
+from aligner.provenance import Passage, Provenance, without_gc
 from aligner.text import fold
 
 #: Roles whose sentences are compared: the story (headlines are compared only through the story).
 _COMPARED = ("body", "lead-in")
 
 
+@without_gc
 def find_flags(
     sources: Sequence[Source],
     paragraphs: Sequence[Paragraph],
