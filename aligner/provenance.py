@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from itertools import chain
 from typing import Literal
 
 from rapidfuzz.distance import LCSseq
@@ -197,18 +198,27 @@ def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) 
 
 def _reused_pairs(refs: Sequence[SentenceRef]) -> list[tuple[SentenceRef, SentenceRef, float]]:
     """Cross-source sentence pairs that share word 4-grams and pass `near_verbatim`."""
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    tokens = [_words(r.text) for r in refs]
-    for i, toks in enumerate(tokens):
-        for g in {tuple(toks[k : k + 4]) for k in range(len(toks) - 3)}:
-            index[g].append(i)
+    shingles = []
+    for r in refs:
+        toks = _words(r.text)
+        shingles.append(set(zip(toks, toks[1:], toks[2:], toks[3:])))
+    # How many sentences have each shingle, in the order the shingles first occur.
+    df = Counter(chain.from_iterable(shingles))
+    # A shingle in one sentence pairs nothing; in more than REUSE_SHINGLE_MAX_DF it is a stock
+    # phrase ("the United States and Russia"), not evidence of copying.
+    common = [g for g, n in df.items() if 1 < n <= tuning.REUSE_SHINGLE_MAX_DF]
+    members: dict[tuple[str, ...], list[int]] = {g: [] for g in common}
+    wanted = set(common)
+    for i, own in enumerate(shingles):
+        for g in own & wanted:
+            members[g].append(i)
+    source = [r.source for r in refs]
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if len(members) > tuning.REUSE_SHINGLE_MAX_DF:
-            continue  # a stock phrase ("the United States and Russia"), not evidence of copying
-        for k, i in enumerate(members):
-            for j in members[k + 1 :]:
-                if refs[i].source != refs[j].source:
+    for g in common:  # pairs first counted in the order their first shared shingle occurs
+        having = members[g]
+        for k, i in enumerate(having):
+            for j in having[k + 1 :]:
+                if source[i] != source[j]:
                     counts[(i, j)] += 1
     out = []
     for (i, j), shared in counts.items():

@@ -35,16 +35,19 @@ _MONTH_NUMBER = {
 }
 _MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
+# Every expression starts at a word boundary (tested once per position, not once per branch).
 _DATE = re.compile(
-    rf"(?P<md>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<iso>\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b)"
-    rf"|(?P<wd>\b(?:(?P<wq>last|this|next|past)\s+)?(?P<w>{_WEEKDAY})(?:['\u2019]s)?\b)"
-    r"|(?P<rel>\b(?:today|yesterday|tomorrow|tonight|last\s+night)\b)"
-    r"|(?P<per>\b(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|weekend|month|year)\b)"
-    r"|(?P<ago>\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+ago\b)"
-    r"|(?P<hol>\b(?:easter(?:\s+(?:weekend|sunday|monday))?|good\s+friday|christmas(?:\s+(?:day|eve))?|"
-    r"new\s+year['\u2019]s(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|bastille\s+day)\b)",
+    r"\b(?:"
+    rf"(?P<md>(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b)"
+    rf"|(?P<wd>(?:(?P<wq>last|this|next|past)\s+)?(?P<w>{_WEEKDAY})(?:['\u2019]s)?\b)"
+    r"|(?P<rel>(?:today|yesterday|tomorrow|tonight|last\s+night)\b)"
+    r"|(?P<per>(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|weekend|month|year)\b)"
+    r"|(?P<ago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+ago\b)"
+    r"|(?P<hol>(?:easter(?:\s+(?:weekend|sunday|monday))?|good\s+friday|christmas(?:\s+(?:day|eve))?|"
+    r"new\s+year['\u2019]s(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|bastille\s+day)\b)"
+    r")",
     re.IGNORECASE,
 )
 #: Words one of which every date expression contains: a sentence without any is not searched.
@@ -205,7 +208,12 @@ def _shared_topic(pair: Pair) -> bool:
 
 def has_dates(a: Analysis) -> bool:
     """Whether the sentence writes any date expression at all (resolved or not)."""
-    return a.cached("has dates", lambda a: _may_date(a) and _DATE.search(a.text) is not None)
+    return bool(_date_matches(a))
+
+
+def _date_matches(a: Analysis) -> list[re.Match]:
+    """Every match of the date pattern in the sentence (one scan, shared by `has_dates` and `_find`)."""
+    return a.cached("date matches", lambda a: list(_DATE.finditer(a.text)) if _may_date(a) else [])
 
 
 def _may_date(a: Analysis) -> bool:
@@ -226,7 +234,7 @@ def mentions(a: Analysis, published: dt.date | None) -> tuple[DateMention, ...]:
 def _find(a: Analysis, published: dt.date | None):
     if not _may_date(a):
         return
-    for m in _DATE.finditer(a.text):
+    for m in _date_matches(a):
         first = next((t.i for t in a.tokens if t.start >= m.start()), None)
         last = next((t.i for t in reversed(a.tokens) if t.end <= m.end()), None)
         if first is None or last is None:
