@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from aligner.flags import lexicons as lx
@@ -46,6 +47,10 @@ class Token(NamedTuple):
     is_word: bool = False  # letters or digits, not punctuation
     is_cap: bool = False  # starts with a capital letter
     is_number: bool = False  # digits ("300,000", "$1.5", "40%")
+
+
+_LOW = attrgetter("low")
+_STEM = attrgetter("stem")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +91,11 @@ class Analysis:
 
     def lows(self) -> frozenset[str]:
         """Every token's folded lower-case form (words and punctuation)."""
-        return self.cached("lows", lambda a: frozenset(t.low for t in a.tokens))
+        return self.cached("lows", lambda a: frozenset(map(_LOW, a.tokens)))
 
     def all_stems(self) -> frozenset[str]:
         """Every token's stem (punctuation is its own stem)."""
-        return self.cached("all stems", lambda a: frozenset(t.stem for t in a.tokens))
+        return self.cached("all stems", lambda a: frozenset(map(_STEM, a.tokens)))
 
     @property
     def words(self) -> list[Token]:

@@ -212,8 +212,27 @@ def has_dates(a: Analysis) -> bool:
 
 
 def _date_matches(a: Analysis) -> list[re.Match]:
-    """Every match of the date pattern in the sentence (one scan, shared by `has_dates` and `_find`)."""
-    return a.cached("date matches", lambda a: list(_DATE.finditer(a.text)) if _may_date(a) else [])
+    """Every match of the date pattern in the sentence (one scan, shared by `has_dates` and `_find`).
+    Offsets and groups are the sentence's, but the groups may be lower-cased (`_find` takes the
+    words from the sentence; `_readings` lower-cases them anyway)."""
+    return a.cached("date matches", _scan_dates)
+
+
+#: The date pattern matched case-sensitively, on lower-cased text: twice as fast as IGNORECASE,
+#: and the same spans and (lower-cased) groups unless the text has a character that IGNORECASE
+#: matches to a-z but lower() does not turn into one (dotless i, long s, Kelvin sign) or that
+#: lower() turns into two (dotted capital I). Checked over every code point: lower() keeps each
+#: other character one character long, on the same side of \w, \d and \s, and not ASCII.
+_DATE_LOWER = re.compile(_DATE.pattern)
+_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _scan_dates(a: Analysis) -> list[re.Match]:
+    if not _may_date(a):
+        return []
+    if _CASE_ODD.isdisjoint(a.text):
+        return list(_DATE_LOWER.finditer(a.text.lower()))
+    return list(_DATE.finditer(a.text))
 
 
 def _may_date(a: Analysis) -> bool:
@@ -249,7 +268,7 @@ def _find(a: Analysis, published: dt.date | None):
         if relative and a.in_quote(first):
             readings = ()  # a quotation's "next week" counts from when it was said, which is unknown
         edge = _near_day_edge(a, first, last)
-        yield DateMention(m.start(), m.end(), m.group(), event, readings, relative, edge)
+        yield DateMention(m.start(), m.end(), a.text[m.start() : m.end()], event, readings, relative, edge)
 
 
 def _event(a: Analysis, first: int, last: int) -> str | None:

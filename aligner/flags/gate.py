@@ -164,9 +164,10 @@ def _negated_claims(refs: Sequence[SentenceRef], analyses: Sequence[Analysis]) -
     for _, keys in negated:
         for k in keys:
             wanted[k[0]].add(k)
+    wanted_stems = set(wanted)
     having: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, a in enumerate(analyses):
-        stems = a.all_stems().intersection(wanted)
+        stems = a.all_stems() & wanted_stems
         if stems:
             names = {m.key for m in a.mentions}
             for s in stems:

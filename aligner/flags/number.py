@@ -155,28 +155,22 @@ def quantities(a: Analysis) -> list[Quantity]:
 
 
 def _quantities(a: Analysis) -> list[Quantity]:
-    if not _may_count(a):
-        return []
     toks = a.tokens
     out: list[Quantity] = []
-    i = 0
-    while i < len(toks):
+    free = 0  # the first token after the last number read
+    # A number starts at digits or a number word (`_number_at`); "dozen" is one of the words.
+    for i in [t.i for t in toks if t.is_number or t.low in lx.NUMBER_WORDS]:
+        if i < free:
+            continue
         parsed = _number_at(toks, i)
         if parsed is None:
-            i += 1
             continue
         value, end, unit_prefix, step = parsed  # tokens[i:end] are the number (and its scale)
         q = _quantity(a, i, end, value, unit_prefix, step)
         if q is not None:
             out.append(q)
-        i = end
+        free = end
     return out
-
-
-def _may_count(a: Analysis) -> bool:
-    """Whether any token can start a number (`_number_at`): digits, a "$" figure or a number word."""
-    lows = a.lows()
-    return not lows.isdisjoint(lx.NUMBER_WORDS) or "dozen" in lows or any(w[:1].isdigit() or w[:1] == "$" for w in lows)
 
 
 def _number_at(toks: list[Token], i: int) -> tuple[float, int, str | None, float] | None:
