@@ -4,8 +4,8 @@ An alignment is a pure function of the input bytes, the labels and the aligner's
 stored under a hash of exactly those: any change to an input, a label or a source file of the
 aligner gives a new key, and an old entry is simply never read again. Entries are JSON written
 atomically; an unreadable or foreign entry is ignored and recomputed. The newest MAX_ENTRIES are
-kept. Nothing is cached when an input cannot be read (its error must be seen afresh) or when the
-cache directory is not writable.
+kept. Nothing is cached when an input is not a regular file (a pipe, a device) or cannot be read
+(its error must be seen afresh), or when the cache directory is not writable.
 
 Where: $SYNOPTIC_CACHE_DIR, else $XDG_CACHE_HOME/synoptic, else ~/.cache/synoptic.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -81,13 +82,26 @@ def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str 
     digest.update(f"{FORMAT}/{VERSION}/{code_fingerprint()}".encode())
     digest.update(json.dumps([list(labels or ()), [(p.path, p.reason) for p in problems]]).encode())
     for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError:
+        data = _regular_file_bytes(path)
+        if data is None:
             return None
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def _regular_file_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file of article size; None for pipes, devices, unreadable or
+    oversized files (their content is not a stable key, and reading a pipe could block)."""
+    from aligner.ingest import MAX_BYTES
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=1)

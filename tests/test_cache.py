@@ -71,3 +71,13 @@ def test_lookup_alone_never_computes(tmp_path):
     assert not store.exists()
     first = align_cached([folder], directory=store)
     assert alignment_to_json(cached_alignment([folder], directory=store)) == alignment_to_json(first)
+
+
+def test_pipes_and_unreadable_inputs_are_never_cached_or_read_here(tmp_path):
+    import os
+
+    folder = _articles(tmp_path)
+    fifo = folder / "pipe.txt"
+    os.mkfifo(fifo)
+    assert cache_key([folder], None) is None  # returns at once: the pipe is not opened
+    assert cache_key([tmp_path / "missing.txt"], None) is not None  # its problem is part of the key
