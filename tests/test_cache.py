@@ -77,7 +77,7 @@ def test_pipes_and_unreadable_inputs_are_never_cached_or_read_here(tmp_path):
     import os
 
     folder = _articles(tmp_path)
-    fifo = folder / "pipe.txt"
+    fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    assert cache_key([folder], None) is None  # returns at once: the pipe is not opened
+    assert cache_key([folder, fifo], None) is None  # returns at once: the pipe is not opened
     assert cache_key([tmp_path / "missing.txt"], None) is not None  # its problem is part of the key
