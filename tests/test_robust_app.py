@@ -144,8 +144,12 @@ TMUX_CASES = ["markup-escapes-controls-scripts", "mixed-readable-and-not", "empt
               "utf16-no-bom", "control-characters-in-file-name", "same-base-name"]
 
 
+#: A tmux server of this test process's own, so that two test runs at once never share a session.
+_SOCKET = f"synoptic-tests-{os.getpid()}"
+
+
 def _tmux(*args: str, check: bool = True) -> str:
-    return subprocess.run(["tmux", "-L", "synoptic-tests", *args], capture_output=True, text=True, check=check).stdout
+    return subprocess.run(["tmux", "-L", _SOCKET, *args], capture_output=True, text=True, check=check).stdout
 
 
 def _wait_for(predicate, timeout: float) -> str:
@@ -194,5 +198,5 @@ def test_catalogue_in_tmux(case_id, case_folder):
         _tmux("send-keys", "-t", "robust", "C-c")
         assert pane.strip().splitlines() == ["SYNOPTIC-EXITED"], pane
     finally:
-        _tmux("kill-session", "-t", "robust", check=False)
+        _tmux("kill-server", check=False)
     assert _snapshot(case_folder) == before
