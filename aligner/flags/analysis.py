@@ -26,6 +26,7 @@ _TOKEN = re.compile(
 )
 _OPEN_QUOTES = {'"', "\u201c", "\u201e", "\u00ab"}
 _CLOSE_QUOTES = {'"', "\u201d", "\u00bb"}
+_QUOTE_MARKS = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014\u2013")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st sen rep gov gen col lt maj sgt capt adm jr sr inc co corp ltd no vs u.s jan feb mar apr "
@@ -204,10 +205,20 @@ def _token_info(raw: str) -> tuple[str, str, bool, bool, bool]:
 def analyse(text: str, headline: bool = False) -> Analysis:
     tokens = tokenize(text)
     a = Analysis(text, tokens, headline=headline)
-    a.quotes = _quotes(tokens)
+    # Quotation marks are one-character tokens: without one in the text there is no quotation.
+    a.quotes = [] if _QUOTE_MARKS.isdisjoint(text) else _quotes(tokens)
     a.mentions = [] if headline else _mentions(tokens)
-    a.negations = _negations(tokens)
+    a.negations = _negations(tokens) if _may_negate(a) else []
     return a
+
+
+def _may_negate(a: Analysis) -> bool:
+    """Whether any token can be a negation cue: a negation word, or a word ending in "n't" (its
+    folded form; in the text "n't" or "n\u2019t" in any case)."""
+    if not a.lows().isdisjoint(lx.NEGATIONS):
+        return True
+    low = a.text.lower()
+    return "n't" in low or "n\u2019t" in low
 
 
 # --- names -------------------------------------------------------------------------------------

@@ -73,8 +73,13 @@ def applicable(x: Analysis, y: Analysis, related: bool) -> list[Callable[[Pair],
     """The detectors that can find anything in these two sentences (each one's own first test,
     answered from `features`), in `DETECTORS` order: running only these gives what running all
     would."""
-    bx, opposites_x, _ = features(x)
-    by, _, stems_y = features(y)
+    return applicable_features(features(x), features(y), related)
+
+
+def applicable_features(fx, fy, related: bool) -> list[Callable[[Pair], list[Finding]]]:
+    """`applicable` given the two sentences' `features`."""
+    bx, opposites_x, _ = fx
+    by, _, stems_y = fy
     both = bx & by
     out: list[Callable[[Pair], list[Finding]]] = []
     if related:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from aligner import tuning
 from aligner.flags.analysis import analyse
-from aligner.flags.compare import applicable, compare_pair
+from aligner.flags.compare import applicable_features, compare_pair, features
 from aligner.flags.gate import SentenceRef, candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
 from aligner.lexicons import OUTLETS
@@ -73,13 +73,14 @@ def find_flags(
         return sides[k]
 
     flags: list[Flag] = []
+    feats = [features(a) for a in analyses]
     for i, j, level in candidate_pairs(refs, analyses, published, groups, matches, list(related)):
         how = related.get((i, j))
         if how is None and (j, i) in related:
             relation, copier, credited = related[(j, i)]
             how = (relation, {"a": "b", "b": "a"}.get(copier or ""), credited)
         relation, copier, credited = how if how else (None, None, None)
-        detectors = applicable(analyses[i], analyses[j], relation is not None)
+        detectors = applicable_features(feats[i], feats[j], relation is not None)
         if not detectors:
             continue  # no detector can find anything in these two sentences
         pair = Pair(side(i), side(j), level, None, relation, copier, credited)
