@@ -30,7 +30,7 @@ from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
 from aligner.model import Paragraph, ParagraphKey, Reuse, Source, Span
-from aligner.text import fold, words
+from aligner.text import WORD, fold
 
 Decision = Literal["credit", "date", "mention", "length"]
 
@@ -112,7 +112,8 @@ def without_gc(stage: Callable) -> Callable:
 
 @lru_cache(maxsize=32768)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(words(text))
+    """`aligner.text.words`, as a tuple (lower-cased in C)."""
+    return tuple(map(str.lower, WORD.findall(fold(text))))
 
 
 def near_verbatim(a: str, b: str) -> float | None:
