@@ -44,7 +44,29 @@ def _highlight(matcher, text: str) -> Content:
     return content
 
 
-class SourcesProvider(Provider):
+class _ListProvider(Provider):
+    """Palette entries built from a list of (title, callback, help) commands."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        raise NotImplementedError
+
+    def _discoverable(self, text: str) -> bool:
+        return True
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            if self._discoverable(text):
+                yield DiscoveryHit(_plain(text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+
+
+class SourcesProvider(_ListProvider):
     """Palette entries for each source: go to its column, show/hide it, pin it, read it in order."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
@@ -79,20 +101,11 @@ class SourcesProvider(Provider):
             out.append((f"Article order: {line}", article, "each paragraph with its row"))
         return out
 
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands():
-            if text.startswith("Go to column"):
-                yield DiscoveryHit(_plain(text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+    def _discoverable(self, text: str) -> bool:
+        return text.startswith("Go to column")
 
 
-class FlagsProvider(Provider):
+class FlagsProvider(_ListProvider):
     """Palette entries for each flag: jump to it."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
@@ -111,17 +124,6 @@ class FlagsProvider(Provider):
             text = f"Flag ({f.kind}): {shown(f.explanation)}"
             out.append((text, lambda i=i: reader.go_to_flag(i), f"«{a}» vs «{b}»"))
         return out
-
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands():
-            yield DiscoveryHit(_plain(text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
 
 
 def _plain(text: str) -> Content:
