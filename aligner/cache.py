@@ -117,10 +117,10 @@ def code_fingerprint() -> str:
 def _read(path: Path) -> Alignment | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or data.get("version") != VERSION:
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
             return None
         alignment = alignment_from_dict(data["alignment"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except Exception:  # a damaged or foreign entry (any shape at all) is only a cache miss
         return None
     try:
         os.utime(path)  # most recently used

@@ -231,7 +231,7 @@ def _content_stems(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in WORD.findall(fold(text)):
         low = w.lower()
-        if low not in STOPWORDS and not low.isdigit() and len(low) > 2:
+        if low not in STOPWORDS and len(low) > 2 and low.replace("'", "").replace("\u2019", "").isalpha():
             out.setdefault(stem(low), w)
     return out
 

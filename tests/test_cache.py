@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from aligner import align
 from aligner.cache import align_cached, alignment_from_dict, alignment_to_dict, cache_key
 from aligner.report import alignment_to_json
@@ -48,11 +50,13 @@ def test_any_change_to_inputs_or_labels_changes_the_key(tmp_path):
     assert key != cache_key([folder], None)
 
 
-def test_a_damaged_entry_is_recomputed(tmp_path):
+@pytest.mark.parametrize("damage", ["{not json", "[]", "[" * 100_000, '{"format": "synoptic-cache", "version": 1}',
+                                    '{"format": "synoptic-cache", "version": 1, "alignment": {"sources": 7}}'])
+def test_a_damaged_entry_is_recomputed(tmp_path, damage):
     folder, store = _articles(tmp_path), tmp_path / "cache"
     align_cached([folder], directory=store)
     (entry,) = store.glob("*.json")
-    entry.write_text("{not json")
+    entry.write_text(damage)
     assert alignment_to_json(align_cached([folder], directory=store)) == alignment_to_json(align([folder]))
 
 

@@ -99,3 +99,10 @@ def test_row_labels_name_what_the_row_shares_as_written(tmp_path: Path):
     words = label.split(" · ")
     assert len(words) == 3
     assert set(words) <= {"Kerry", "Lavrov", "agreed", "ceasefire", "plan", "Aleppo", "Geneva"}
+
+
+def test_row_labels_are_words_not_escape_debris(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("\x1b[31mred alert\x1b[0m over the Aleppo ceasefire plan agreed in Geneva.\n")
+    (tmp_path / "b.txt").write_text("\x1b[31mred alert\x1b[0m as Geneva talks agree an Aleppo ceasefire plan.\n")
+    for group in align([tmp_path]).groups:
+        assert all(word.isalpha() for word in group.label.split(" · "))

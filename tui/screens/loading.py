@@ -72,7 +72,9 @@ class LoadingScreen(Screen[None]):
                 from aligner import align
 
             alignment = align(self.paths, self.labels or None, progress=progress)
-        except Exception as e:  # the app stays up and says what went wrong
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as e:  # the app stays up and says what went wrong (a native panic too)
             self.post_message(self.Failed(f"{type(e).__name__}: {e}"))
             return
         self.app.call_from_thread(self.app.show_alignment, alignment)
