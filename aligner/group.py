@@ -148,19 +148,24 @@ def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: floa
     alive = np.ones(n, dtype=bool)
     members: list[list[int]] = [[i] for i in range(n)]
 
-    def links(i: int) -> np.ndarray:
+    def links(rows: np.ndarray) -> np.ndarray:
+        """Mean cross-source link of each cluster in `rows` to every live cluster."""
         with np.errstate(divide="ignore", invalid="ignore"):
-            row = np.where(pairs[i] > 0, total[i] / pairs[i], -np.inf)
-        row[~alive] = -np.inf
-        row[i] = -np.inf
-        return row
+            out = np.where(pairs[rows] > 0, total[rows] / pairs[rows], -np.inf)
+        out[:, ~alive] = -np.inf
+        out[np.arange(len(rows)), rows] = -np.inf
+        return out
+
+    def refresh(rows: np.ndarray) -> None:
+        for start in range(0, len(rows), 256):  # bounded temporary arrays
+            chunk = rows[start : start + 256]
+            block = links(chunk)
+            best_partner[chunk] = np.argmax(block, axis=1)
+            best_link[chunk] = block[np.arange(len(chunk)), best_partner[chunk]]
 
     best_link = np.full(n, -np.inf, dtype=np.float32)
     best_partner = np.zeros(n, dtype=np.int64)
-    for i in range(n):
-        row = links(i)
-        best_partner[i] = int(np.argmax(row))
-        best_link[i] = row[best_partner[i]]
+    refresh(np.arange(n))
     while True:
         i = int(np.argmax(np.where(alive, best_link, -np.inf)))
         if not alive[i] or best_link[i] < threshold:
@@ -175,15 +180,12 @@ def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: floa
         best_link[j] = -np.inf
         members[i].extend(members[j])
         members[j] = []
-        row_i = links(i)
+        row_i = links(np.array([i]))[0]
         best_partner[i] = int(np.argmax(row_i))
         best_link[i] = row_i[best_partner[i]]
         stale = alive & ((best_partner == i) | (best_partner == j))
         stale[i] = False
-        for k in np.flatnonzero(stale):
-            row = links(k)
-            best_partner[k] = int(np.argmax(row))
-            best_link[k] = row[best_partner[k]]
+        refresh(np.flatnonzero(stale))
         better = alive & (row_i > best_link)
         better[i] = False
         best_partner[better] = i
