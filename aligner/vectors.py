@@ -88,12 +88,29 @@ def tfidf_weights(
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(groups))}
     if len(group_ids) > 1:
         owner = np.fromiter((group_ids[g] for g in groups), dtype=np.int64, count=n_docs)
-        term_owner = np.unique(x.indices.astype(np.int64) * len(group_ids) + np.repeat(owner, np.diff(x.indptr)))
-        spread = np.bincount(term_owner // len(group_ids), minlength=n_terms)
-        idf = idf * (spread >= 2)
+        idf = idf * (_groups_per_term(x, owner, len(group_ids)) >= 2)
     if max_df_share < 1.0:
         idf = idf * (df <= max(max_df_share * n_docs, tuning.MAX_DF_FLOOR))
     return normalize(x @ sparse.diags(idf.astype(np.float32)))
+
+
+def _groups_per_term(x: sparse.csr_matrix, owner: np.ndarray, n_groups: int) -> np.ndarray:
+    """How many distinct groups use each term. Rows of one group are usually contiguous (texts
+    come article by article); then a column-wise pass counts group changes, with no sort."""
+    if np.all(owner[1:] >= owner[:-1]):
+        by_column = x.tocsc()
+        used = owner[by_column.indices]
+        counts = np.zeros(x.shape[1], dtype=np.int64)
+        if len(used):
+            new = np.ones(len(used), dtype=np.int64)
+            new[1:] = used[1:] != used[:-1]
+            nonempty = np.diff(by_column.indptr) > 0
+            starts = by_column.indptr[:-1][nonempty]
+            new[starts] = 1  # the first entry of every column starts a group
+            counts[nonempty] = np.add.reduceat(new, starts)
+        return counts
+    pairs = np.unique(x.indices.astype(np.int64) * n_groups + np.repeat(owner, np.diff(x.indptr)))
+    return np.bincount(pairs // n_groups, minlength=x.shape[1])
 
 
 def tfidf(texts: Sequence[str], groups: Sequence[str], view: View) -> sparse.csr_matrix:
