@@ -39,9 +39,17 @@ def _fold(text: str) -> str:
 _fold_short = lru_cache(maxsize=1 << 16)(_fold)
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens of folded text ("Russia's" stays one token)."""
-    return [w.lower() for w in WORD.findall(fold(text))]
+def words(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens of folded text ("Russia's" stays one token). Cached like fold():
+    the index, the matcher and the flags tokenise the same sentences."""
+    return _words_short(text) if len(text) <= 512 else _words(text)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in WORD.findall(fold(text)))
+
+
+_words_short = lru_cache(maxsize=1 << 16)(_words)
 
 
 _stemmer = Stemmer.Stemmer("english")
@@ -50,10 +58,6 @@ _stemmer = Stemmer.Stemmer("english")
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _stemmer.stemWord(word.removesuffix("'s"))
-
-
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
 
 
 def word_count(text: str) -> int:

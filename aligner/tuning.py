@@ -50,7 +50,7 @@ LABEL_WORDS = 3
 # --- sentence matches (aligner.match) -----------------------------------------------------------
 # Evidence = sentence_similarity + the sentence TF-IDF cosine in the cluster. Chosen on the seeds'
 # 22 annotated matches and the topical precision of matches on NewsWCL50 events 0-4:
-MATCH_CANDIDATE_COSINE = 0.1  # sentence TF-IDF cosine below which a pair is not even scored
+MATCH_CANDIDATE_COSINE = 0.13  # sentence TF-IDF cosine below which a pair is not even scored
 MATCH_ACROSS_ROWS_COSINE = 0.2  # ...and below this one, unless both paragraphs are in one row
 MATCH_TOP_K = 2  # only a sentence's K most similar sentences (by cosine) in each other source are scored
 MATCH_IN_ROW_EVIDENCE = 0.45  # evidence needed when both paragraphs are in one row

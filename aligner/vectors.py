@@ -25,7 +25,6 @@ from aligner.text import stem, words
 View = Literal["word", "char"]
 
 _TERM_IDS: dict[str, int] = {}
-_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 def _char_ngrams(word: str) -> list[str]:
@@ -35,30 +34,30 @@ def _char_ngrams(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=262144)
-def _term_ids(word: str, view: View) -> np.ndarray:
+def _term_ids(word: str, view: View) -> tuple[int, ...]:
     """Ids of the terms a (lower-case) word contributes in one view."""
     if view == "word":
         if word in STOPWORDS or word.isdigit():
-            return _EMPTY
+            return ()
         terms = ["w:" + stem(word)]
     else:
         terms = ["c:" + g for g in _char_ngrams(word)]
-    return np.fromiter((_TERM_IDS.setdefault(t, len(_TERM_IDS)) for t in terms), dtype=np.int64, count=len(terms))
+    ids = _TERM_IDS
+    return tuple([ids.setdefault(t, len(ids)) for t in terms])
 
 
 def counts(texts: Sequence[str], view: View) -> sparse.csr_matrix:
     """Raw term counts, one row per text, columns only for the terms these texts use."""
-    pieces: list[np.ndarray] = []
+    all_ids: list[int] = []
     lengths = np.zeros(len(texts), dtype=np.int64)
     for row, text in enumerate(texts):
-        ids = [_term_ids(w, view) for w in words(text)]
-        if ids:
-            joined = np.concatenate(ids)
-            pieces.append(joined)
-            lengths[row] = len(joined)
-    if not pieces:
+        before = len(all_ids)
+        for w in words(text):
+            all_ids.extend(_term_ids(w, view))
+        lengths[row] = len(all_ids) - before
+    if not all_ids:
         return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
-    ids = np.concatenate(pieces)
+    ids = np.array(all_ids, dtype=np.int64)
     columns, local = np.unique(ids, return_inverse=True)
     rows = np.repeat(np.arange(len(texts)), lengths)
     matrix = sparse.csr_matrix(
