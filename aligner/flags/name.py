@@ -30,8 +30,8 @@ for _group in lx.NICKNAMES:
 def detect(pair: Pair) -> list[Finding]:
     x, y = pair.a.analysis, pair.b.analysis
     out: list[Finding] = []
-    x_keys = {m.key for m in x.mentions}
-    y_keys = {n.key for n in y.mentions}
+    x_keys = x.cached("name keys", _keys)
+    y_keys = y.cached("name keys", _keys)
     for m in x.mentions:
         if len(m.words) < 2 or m.key in y_keys:
             continue  # the other sentence uses this name too
@@ -61,6 +61,10 @@ def detect(pair: Pair) -> list[Finding]:
                 )
             )
     return out
+
+
+def _keys(a: Analysis) -> frozenset[str]:
+    return frozenset(m.key for m in a.mentions)
 
 
 def has_names(a: Analysis) -> bool:

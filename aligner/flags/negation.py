@@ -238,15 +238,11 @@ def _antonyms(pair: Pair) -> list[Finding]:
     x, y = pair.a.analysis, pair.b.analysis
     if opposites(x).isdisjoint(word_stems(y)):
         return []
-    y_by_stem: dict[str, list[Token]] = {}
-    for t in y.tokens:
-        if t.is_word:
-            y_by_stem.setdefault(t.stem, []).append(t)
-    x_stems = {t.stem for t in x.tokens if t.is_word}
-    x_neg, y_neg = _negated_positions(x), _negated_positions(y)
-    for t in x.tokens:
-        if not t.is_word or t.stem not in _ANTONYM or (t.is_cap and t.i > 0):
-            continue  # "Senate Minority Leader": part of a title or name
+    y_by_stem = y.cached("words by stem", _words_by_stem)
+    x_stems = word_stems(x)
+    x_neg = x.cached("negated positions", _negated_positions)
+    y_neg = y.cached("negated positions", _negated_positions)
+    for t in x.cached("antonym words", _antonym_words):
         for opposite in _ANTONYM[t.stem]:
             if opposite in x_stems or t.stem in y_by_stem:
                 continue  # both words on one side: a contrast, not a contradiction
@@ -272,6 +268,19 @@ def _antonyms(pair: Pair) -> list[Finding]:
                     )
                 ]
     return []
+
+
+def _words_by_stem(a: Analysis) -> dict[str, list[Token]]:
+    out: dict[str, list[Token]] = {}
+    for t in a.tokens:
+        if t.is_word:
+            out.setdefault(t.stem, []).append(t)
+    return out
+
+
+def _antonym_words(a: Analysis) -> list[Token]:
+    """Words with an antonym, outside names and titles ("Senate Minority Leader")."""
+    return [t for t in a.tokens if t.is_word and t.stem in _ANTONYM and not (t.is_cap and t.i > 0)]
 
 
 def _same_sentence_otherwise(x: Analysis, i: int, y: Analysis, j: int) -> bool:

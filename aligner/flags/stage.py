@@ -64,13 +64,12 @@ def find_flags(
         if rx is not None and ry is not None:
             related[(rx, ry)] = ("quote", None, None)
 
-    sides: dict[int, Side] = {}
+    sides: list[Side | None] = [None] * len(refs)
 
     def side(k: int) -> Side:
-        if k not in sides:
-            s = source_by_id[refs[k].source]
-            sides[k] = Side(analyses[k], s.label, s.published, s.outlet, names.get(s.id))
-        return sides[k]
+        s = source_by_id[refs[k].source]
+        made = sides[k] = Side(analyses[k], s.label, s.published, s.outlet, names.get(s.id))
+        return made
 
     flags: list[Flag] = []
     feats = [features(a) for a in analyses]
@@ -83,7 +82,7 @@ def find_flags(
         detectors = applicable_features(feats[i], feats[j], relation is not None)
         if not detectors:
             continue  # no detector can find anything in these two sentences
-        pair = Pair(side(i), side(j), level, None, relation, copier, credited)
+        pair = Pair(sides[i] or side(i), sides[j] or side(j), level, None, relation, copier, credited)
         for f in compare_pair(pair, detectors):
             flags.append(_flag(f, refs[i], refs[j]))
     flags.extend(_misattributed(provenance, source_by_id, paragraphs))
