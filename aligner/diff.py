@@ -46,11 +46,6 @@ def word_diff(a: str, b: str) -> list[DiffOp]:
     return ops
 
 
-def changes(a: str, b: str) -> list[tuple[str, str]]:
-    """The changed passages only, as (text in a, text in b) pairs: [("countenance", "support")]."""
-    return [(a[op.a_start : op.a_end], b[op.b_start : op.b_end]) for op in word_diff(a, b) if op.tag != "equal"]
-
-
 def _range(toks: list[tuple[str, int, int]], i: int, j: int, length: int) -> tuple[int, int]:
     if i < j:
         return toks[i][1], toks[j - 1][2]

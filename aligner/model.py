@@ -59,10 +59,6 @@ class Paragraph:
     def key(self) -> ParagraphKey:
         return (self.source, self.index)
 
-    def sentence_text(self, i: int) -> str:
-        s = self.sentences[i]
-        return self.text[s.start : s.end]
-
 
 ParagraphKey = tuple[str, int]  # (Source.id, Paragraph.index)
 
@@ -152,12 +148,6 @@ class Alignment:
 
     def paragraph(self, key: ParagraphKey) -> Paragraph:
         return self._by_key[key]
-
-    def source(self, source_id: str) -> Source:
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        raise KeyError(source_id)
 
     def span_text(self, span: Span) -> str:
         return self._by_key[span.key].text[span.start : span.end]

@@ -1,6 +1,11 @@
 """Word diffs point at the changed words in both texts, as written."""
 
-from aligner.diff import changes, word_diff
+from aligner.diff import word_diff
+
+
+def changes(a: str, b: str) -> list[tuple[str, str]]:
+    """The changed passages, as (text in a, text in b) pairs."""
+    return [(a[op.a_start : op.a_end], b[op.b_start : op.b_end]) for op in word_diff(a, b) if op.tag != "equal"]
 
 
 def test_single_word_substitution():
