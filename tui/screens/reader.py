@@ -109,8 +109,10 @@ class ReaderScreen(Screen[None]):
     def _title(self) -> Content:
         a = self.alignment
         title = cluster_title(a.sources)
-        counts = (f"{len(a.sources)} sources · {len(a.groups)} rows · {len(a.matches)} matches · "
-                  f"{len(a.flags)} flags" + (f" · {len(a.reuse)} copied" if a.reuse else ""))
+        counts = " · ".join(
+            [_count(len(a.sources), "source"), _count(len(a.groups), "row"), _count(len(a.matches), "match", "matches"),
+             _count(len(a.flags), "flag")] + ([f"{len(a.reuse)} copied"] if a.reuse else [])
+        )
         parts = [Content.assemble(("Synoptic", "bold")), Content(counts)]
         skipped = sum(1 for p in a.problems if p.skipped)
         if skipped:
@@ -500,3 +502,7 @@ class ReaderScreen(Screen[None]):
             from tui.keys import key_display
 
             yield key.help, f"key: {key_display(key)}", (lambda action=key.action: self.run_action(action))
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
