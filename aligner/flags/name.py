@@ -32,11 +32,13 @@ def detect(pair: Pair) -> list[Finding]:
     out: list[Finding] = []
     x_keys = x.cached("name keys", _keys)
     y_keys = y.cached("name keys", _keys)
+    y_heads = y.cached("names by head", _by_head)
     for m in x.mentions:
         if len(m.words) < 2 or m.key in y_keys:
             continue  # the other sentence uses this name too
-        for n in y.mentions:
-            if len(n.words) < 2 or n.key in x_keys or not _differ(m, n):
+        # Only names with the same last word can differ (`_differ`), in the order y has them.
+        for n in y_heads.get(m.words[-1], ()):
+            if n.key in x_keys or not _differ(m, n):
                 continue
             if not _known_only_to_each(pair, m, n):
                 continue
@@ -65,6 +67,15 @@ def detect(pair: Pair) -> list[Finding]:
 
 def _keys(a: Analysis) -> frozenset[str]:
     return frozenset(m.key for m in a.mentions)
+
+
+def _by_head(a: Analysis) -> dict[str, list[Mention]]:
+    """The sentence's names of two words or more by their last word, in sentence order."""
+    out: dict[str, list[Mention]] = {}
+    for n in a.mentions:
+        if len(n.words) >= 2:
+            out.setdefault(n.words[-1], []).append(n)
+    return out
 
 
 def has_names(a: Analysis) -> bool:

@@ -93,6 +93,8 @@ def _negated(pair: Pair) -> list[Finding]:
     found: list[Finding] = []
     shared_names = len(x.anchors() & y.anchors())
     for cue, last, scope, clause, names_in_scope, first_scope in negated:
+        if first_scope not in y_stems:
+            continue  # (tested again below with the other conditions; first, as it is cheap)
         scope_hits = [s for s in scope if s in y_stems]
         clause_hits = [s for s in clause if s in y_stems]
         if not any(not x.tokens[scope[s][0]].is_cap for s in scope_hits):
