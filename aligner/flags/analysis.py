@@ -234,11 +234,15 @@ for _canonical, _aliases in lx.ALIASES.items():
         _ALIAS_KEY[re.sub(r"[\s\-.]+", " ", _form.lower()).strip()] = _canonical
 
 
+_SEPARATORS = re.compile(r"[\s\-.]+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
 @lru_cache(maxsize=65536)
 def alias_key(name: str) -> str | None:
     """The canonical key of a name in the alias table ("ISIL" -> "islamic state"), else None."""
-    cleaned = re.sub(r"[\s\-.]+", " ", fold(name).lower()).strip()
-    cleaned = re.sub(r"['\u2019]s$", "", cleaned)
+    cleaned = _SEPARATORS.sub(" ", fold(name).lower()).strip()
+    cleaned = _POSSESSIVE_END.sub("", cleaned)
     if cleaned in _ALIAS_KEY:
         return _ALIAS_KEY[cleaned]
     if cleaned.startswith("the ") and cleaned[4:] in _ALIAS_KEY:
@@ -334,7 +338,8 @@ def _read_name(tokens: list[Token], i: int, j: int) -> tuple[int, int, str, tupl
     span_tokens = tokens[i : j + 1]
     # "Dianne Feinstein of California", "President Vladimir V. Putin of Russia": the person is
     # named before "of"; a body keeps it ("Army of Islam" has no person's name before it).
-    of = next((k for k, x in enumerate(span_tokens) if x.low == "of"), None)
+    lows = [x.low for x in span_tokens]
+    of = lows.index("of") if "of" in lows else None
     if of is not None and of >= 2 and span_tokens[of - 1].low not in lx.GENERIC_NAME_HEADS and not any(
         x.low in lx.GENERIC_NAME_HEADS for x in span_tokens[of + 1 :]
     ) and not any(x.low in lx.TITLES for x in span_tokens[of - 1 : of]):
@@ -347,7 +352,7 @@ def _read_name(tokens: list[Token], i: int, j: int) -> tuple[int, int, str, tupl
     words = [w for w in words if w not in lx.NAME_SUFFIXES]
     # A title inside the name: what follows it is the person ("House Judiciary Chairman Bob
     # Goodlatte" is Bob Goodlatte); "of France" after a person's name is a description.
-    last_title = max((k for k, w in enumerate(words) if w in lx.TITLES), default=-1)
+    last_title = next((k for k in range(len(words) - 1, -1, -1) if words[k] in lx.TITLES), -1)
     if 0 <= last_title < len(words) - 1 and words[-1] not in lx.GENERIC_NAME_HEADS:
         words = words[last_title + 1 :]
     while len(words) > 1 and words[0] in lx.DEMONYMS and words[-1] not in lx.GENERIC_NAME_HEADS:

@@ -12,6 +12,8 @@ Rules:
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from aligner import tuning
 from aligner.flags import lexicons as lx
 from aligner.flags.analysis import Analysis, Token
@@ -215,7 +217,11 @@ _WEAK = {stem(w) for w in lx.WEAK_ANTONYMS}
 
 def word_stems(a: Analysis) -> frozenset[str]:
     """Stems of the sentence's words."""
-    return a.cached("word stems", lambda a: frozenset(t.stem for t in a.tokens if t.is_word))
+    return a.cached("word stems", lambda a: frozenset(map(_STEM, filter(_IS_WORD, a.tokens))))
+
+
+_STEM = attrgetter("stem")
+_IS_WORD = attrgetter("is_word")
 
 
 
