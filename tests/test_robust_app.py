@@ -182,7 +182,8 @@ def test_catalogue_in_tmux(case_id, case_folder):
     _tmux("new-session", "-d", "-s", "robust", "-x", "120", "-y", "36",
           "-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", script)
     try:
-        expected = "No readable articles" if case.status else f"{case.sources} sources"
+        noun = "source" if case.sources == 1 else "sources"
+        expected = "No readable articles" if case.status else f" {case.sources} {noun} "
         pane = _wait_for(lambda p: expected in p or "SYNOPTIC-EXITED" in p, timeout=90)
         assert "Traceback" not in pane and "SYNOPTIC-EXITED" not in pane, pane
         assert expected in pane

@@ -35,7 +35,8 @@ def relation(a: Analysis, b: Analysis) -> Literal["copy", "quote"] | None:
     return "copy" if near_verbatim(a.text, b.text) is not None else None
 
 
-#: What a sentence offers the detectors (`features`): bits of what it has...
+#: Bits of `features`: what a sentence has that some detector needs (in both sentences, for all
+#: but negation).
 _QUANTITY, _DATE, _NAME, _CLAIM, _NEGATION = 1, 2, 4, 8, 16
 _IN_BOTH = _QUANTITY | _DATE | _NAME | _CLAIM
 
