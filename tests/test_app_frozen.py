@@ -1,7 +1,7 @@
 """A frozen alignment of the seeds for the app's tests.
 
 The app's pilot and snapshot tests draw a *recorded* alignment of the seed articles
-(`tests/__snapshots__/seeds_alignment.json`), so that a change in the aligner's grouping or
+(`tests/fixtures/seeds_alignment.json`), so that a change in the aligner's grouping or
 matching never turns the UI tests red: they test what the app draws, not what the aligner finds.
 Tests that need the live aligner use `aligner.align` directly (the worker path, the tmux test).
 
@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-FROZEN = Path(__file__).resolve().parent / "__snapshots__" / "seeds_alignment.json"
+FROZEN = Path(__file__).resolve().parent / "fixtures" / "seeds_alignment.json"
 
 
 def _span(s) -> list:
