@@ -478,6 +478,17 @@ def test_usage_errors_are_one_line(case_folder, capsysbinary, args, message):
     assert err.count("\n") == 1
 
 
+def test_version_and_help_go_to_stdout(capsysbinary):
+    from importlib import metadata
+
+    status, out, err = run_in_process(["--version"], capsysbinary)
+    assert (status, err) == (0, "")
+    assert out.decode() == f"synoptic {metadata.version('synoptic-reader')}\n"
+    status, out, err = run_in_process(["--help"], capsysbinary)
+    assert (status, err) == (0, "")
+    assert b"--version" in out and b"--format" in out
+
+
 def test_internal_errors_are_one_line_without_traceback(case_folder, capsysbinary, monkeypatch):
     import aligner
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
@@ -49,10 +48,23 @@ def seeds_dir() -> Path:
 
 
 def version() -> str:
+    from importlib import metadata  # 50 ms to import: only when --version asks
+
     try:
         return metadata.version("synoptic-reader")
     except metadata.PackageNotFoundError:
         return "unknown"
+
+
+class _Version(argparse.Action):
+    """argparse's "version" action, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> NoReturn:
+        print(f"{parser.prog} {version()}")
+        parser.exit(0)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="in the app, align afresh instead of reusing the alignment of the same inputs "
         "(cached in $SYNOPTIC_CACHE_DIR or ~/.cache/synoptic)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_Version, help="show the program's version number and exit")
     return parser
 
 
