@@ -3,8 +3,9 @@
     python bench/quality.py [--eval ../shared/eval]
 
 - the seeds and NewsWCL50 event 0, through `synoptic --format json` and ../shared/eval/score_seeds.py;
-- same_fact accuracy and F1 on MSRP validation (the model is fitted on MSRP train and STS-B
-  train by bench/train_similarity.py; validation is never fitted);
+- same_fact accuracy and F1 on MSRP validation (its model is fitted on MSRP train, its
+  similarity_logit input on MSRP train and STS-B train, by bench/train_similarity.py;
+  validation is never fitted);
 - Pearson correlation of sentence_similarity with the STS-B main-news dev scores.
 """
 

@@ -42,3 +42,10 @@ def test_same_fact_decisions():
     assert same_fact(KERRY, "On Thursday Secretary of State John Kerry arrived in Moscow for talks with Vladimir Putin.")
     assert not same_fact(KERRY, "The central bank left interest rates unchanged after its meeting in Frankfurt.")
     assert not same_fact("The Nusra Front is strong.", "Apple released a new phone.")
+
+
+def test_same_fact_needs_words_and_is_symmetric():
+    assert not same_fact("...", "!!!")
+    assert not same_fact("...", KERRY)
+    extra_clause = "John Kerry arrived in Moscow on Thursday, a day after the Syrian army retook the town of Palmyra."
+    assert same_fact(KERRY, extra_clause) == same_fact(extra_clause, KERRY)
