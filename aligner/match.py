@@ -30,6 +30,9 @@ def match_sentences(
     """Matches among the story sentences; `index` is the shared SentenceIndex of the story
     paragraphs (built here when not given)."""
     row_of: dict[ParagraphKey, int] = {key: g.id for g in groups for key in g.members}
+    # A lead-in ("The Washington Post reported:") credits the paragraph after it and states no
+    # fact of its own; matched, it would take the mutual-best place of that paragraph's sentences.
+    lead_ins = {p.key for p in paragraphs if p.role == "lead-in"}
     if index is None:
         index = SentenceIndex([p for p in paragraphs if p.role in STORY_ROLES])
     refs = index.refs
@@ -38,6 +41,8 @@ def match_sentences(
     best: dict[tuple[int, int], float] = {}  # best evidence of each sentence in each other source
     ids = index.source_ids
     for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
+        if refs[i].paragraph in lead_ins or refs[j].paragraph in lead_ins:
+            continue
         if cosine < tuning.MATCH_ACROSS_ROWS_COSINE and row_of.get(refs[i].paragraph) != row_of.get(refs[j].paragraph):
             continue
         similarity = _score(refs[i], refs[j])

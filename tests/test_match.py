@@ -38,3 +38,12 @@ def test_match_kinds():
     assert match_kind(a, a.replace("The", "the", 1)) == "verbatim"
     assert match_kind(a, a.replace("most effective", "strongest")) == "near-verbatim"
     assert match_kind("Kerry arrived in Moscow on Thursday.", "On Thursday, Kerry landed in the Russian capital.") == "paraphrase"
+
+
+def test_lead_ins_are_never_matched(seeds_alignment):
+    """"The Washington Post reported:" credits the next paragraph; matched to "first reported by
+    The Washington Post, ..." it took the place of that sentence's real partners."""
+    roles = {m_span.key: seeds_alignment.paragraph(m_span.key).role
+             for m in seeds_alignment.matches for m_span in (m.a, m.b)}
+    assert "lead-in" not in roles.values()
+    assert any(p.role == "lead-in" for p in seeds_alignment.paragraphs)  # the seeds have some
