@@ -18,8 +18,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from aligner import tuning
-from aligner.model import STORY_ROLES, Group, Match, MatchKind, Paragraph, ParagraphKey, Span
-from aligner.sentence_index import SentenceIndex, SentenceRef
+from aligner.model import STORY_ROLES, Group, Match, MatchKind, Paragraph, ParagraphKey, SentenceRef
+from aligner.sentence_index import SentenceIndex
 from aligner.similarity import prepare, score_prepared
 from aligner.text import fold, words
 
@@ -58,7 +58,7 @@ def match_sentences(
         needed = tuning.MATCH_IN_ROW_EVIDENCE if same_row else tuning.MATCH_ACROSS_ROWS_EVIDENCE
         mutual = best[(i, int(ids[j]))] == total and best[(j, int(ids[i]))] == total
         if mutual and total >= needed:
-            matches.append(Match(_span(a), _span(b), round(similarity, 3), match_kind(a.text, b.text)))
+            matches.append(Match(a.span(), b.span(), round(similarity, 3), match_kind(a.text, b.text)))
     return tuple(sorted(matches, key=lambda m: (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph)))
 
 
@@ -86,10 +86,6 @@ def _score(a: SentenceRef, b: SentenceRef) -> float:
     if fold(a.text).lower() == fold(b.text).lower():
         return 1.0
     return score_prepared(prepare(a.text), prepare(b.text))
-
-
-def _span(ref: SentenceRef) -> Span:
-    return Span(ref.paragraph[0], ref.paragraph[1], ref.start, ref.end)
 
 
 def match_kind(a: str, b: str) -> MatchKind:

@@ -7,6 +7,7 @@ report can quote them without copies drifting apart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -75,6 +76,28 @@ class Span:
     @property
     def key(self) -> ParagraphKey:
         return (self.source, self.paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """One sentence with its text and place: what the matcher, provenance and the flag gate compare."""
+
+    paragraph: ParagraphKey
+    start: int  # offsets of the sentence in the paragraph text
+    end: int
+    text: str
+
+    @property
+    def source(self) -> str:
+        return self.paragraph[0]
+
+    def span(self) -> Span:
+        return Span(self.paragraph[0], self.paragraph[1], self.start, self.end)
+
+
+def sentence_refs(paragraphs: Iterable[Paragraph]) -> list[SentenceRef]:
+    """Every sentence of `paragraphs`, in order."""
+    return [SentenceRef(p.key, s.start, s.end, p.text[s.start : s.end]) for p in paragraphs for s in p.sentences]
 
 
 @dataclass(frozen=True, slots=True)

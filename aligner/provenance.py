@@ -29,25 +29,10 @@ from rapidfuzz.distance import LCSseq
 from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
-from aligner.model import Paragraph, ParagraphKey, Reuse, Source, Span
+from aligner.model import STORY_ROLES, Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, sentence_refs
 from aligner.text import WORD, fold
 
 Decision = Literal["credit", "date", "mention", "length"]
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
-    paragraph: ParagraphKey
-    start: int
-    end: int
-    text: str
-
-    @property
-    def source(self) -> str:
-        return self.paragraph[0]
-
-    def span(self) -> Span:
-        return Span(self.paragraph[0], self.paragraph[1], self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +116,7 @@ def near_verbatim(a: str, b: str) -> float | None:
 @without_gc
 def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) -> Provenance:
     by_key = {p.key: p for p in paragraphs}
-    story = [p for p in paragraphs if p.role in ("body", "lead-in")]
-    refs = [
-        SentenceRef(p.key, s.start, s.end, p.text[s.start : s.end]) for p in story for s in p.sentences
-    ]
+    refs = sentence_refs(p for p in paragraphs if p.role in STORY_ROLES)
     pairs = _reused_pairs(refs)
     if not pairs:
         return Provenance((), ())

@@ -8,41 +8,23 @@ cosines, so the costly sparse product is computed once, in chunks that bound mem
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
 from aligner import tuning
-from aligner.model import Paragraph, ParagraphKey
+from aligner.model import Paragraph, SentenceRef, sentence_refs
 from aligner.vectors import counts, tfidf_weights
 
 #: Cosine cells computed per chunk of the sentence-by-sentence product.
 _CHUNK_CELLS = 4_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
-    paragraph: ParagraphKey
-    sentence: int  # index into Paragraph.sentences
-    start: int  # offsets of the sentence in the paragraph text
-    end: int
-    text: str
-
-    @property
-    def source(self) -> str:
-        return self.paragraph[0]
-
-
 class SentenceIndex:
     """Sentences of `paragraphs`, in order, with word and character term counts."""
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        refs = [
-            SentenceRef(p.key, i, s.start, s.end, p.text[s.start : s.end])
-            for p in paragraphs
-            for i, s in enumerate(p.sentences)
-        ]
+        refs = sentence_refs(paragraphs)
         texts = [r.text for r in refs]
         self._set(refs, counts(texts, "word"), counts(texts, "char"))
 

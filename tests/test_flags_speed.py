@@ -19,9 +19,9 @@ from aligner.flags import DETECTORS, negation
 from aligner.flags import analysis as an
 from aligner.flags import date as dates
 from aligner.flags.compare import applicable, compare_pair, worth_comparing
-from aligner.flags.gate import SentenceRef, _claim_keys, candidate_pairs
+from aligner.flags.gate import _claim_keys, candidate_pairs
 from aligner.flags.pair import Pair, Side
-from aligner.provenance import SentenceRef as ProvenanceRef
+from aligner.model import STORY_ROLES, SentenceRef, sentence_refs
 from aligner.provenance import _reused_pairs, _words, near_verbatim, without_gc
 
 ODD = [
@@ -217,12 +217,7 @@ def _reference_candidates(refs, analyses, published, groups, matches, extra=()):
 
 
 def _refs(alignment):
-    return [
-        SentenceRef(p.key, s.start, s.end, p.text[s.start : s.end])
-        for p in alignment.paragraphs
-        if p.role in ("body", "lead-in")
-        for s in p.sentences
-    ]
+    return sentence_refs(p for p in alignment.paragraphs if p.role in STORY_ROLES)
 
 
 def test_gate_by_positions_is_the_all_pairs_gate(seeds_alignment):
@@ -293,7 +288,7 @@ def _reference_reused_pairs(refs):
 
 
 def test_reused_pairs_by_shingle_counts_are_the_plain_ones(seeds_alignment):
-    refs = [ProvenanceRef(r.paragraph, r.start, r.end, r.text) for r in _refs(seeds_alignment)]
+    refs = _refs(seeds_alignment)
     assert _reused_pairs(refs) == _reference_reused_pairs(refs)
     # a cluster with many copies, stock phrases and near copies
     rng = random.Random(3)
@@ -304,7 +299,7 @@ def test_reused_pairs_by_shingle_counts_are_the_plain_ones(seeds_alignment):
         for k, text in enumerate(rng.sample(base, 25)):
             if rng.random() < 0.3:
                 text = text.replace(" the ", " a ", 1)
-            refs.append(ProvenanceRef((source, k), 0, len(text), text))
+            refs.append(SentenceRef((source, k), 0, len(text), text))
     got = _reused_pairs(refs)
     assert got == _reference_reused_pairs(refs)
     assert len(got) > 10

@@ -27,19 +27,7 @@ from aligner.flags import certainty, negation, number
 from aligner.flags import date as dates
 from aligner.flags.analysis import Analysis
 from aligner.flags.pair import GateLevel
-from aligner.model import Group, Match, ParagraphKey
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
-    paragraph: ParagraphKey
-    start: int
-    end: int
-    text: str
-
-    @property
-    def source(self) -> str:
-        return self.paragraph[0]
+from aligner.model import Group, Match, SentenceRef
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,15 +15,14 @@ from collections.abc import Sequence
 from aligner import tuning
 from aligner.flags.analysis import analyse
 from aligner.flags.compare import applicable_features, compare_pair, features
-from aligner.flags.gate import SentenceRef, candidate_pairs
+from aligner.flags.gate import candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
 from aligner.lexicons import OUTLETS
-from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, Source, Span
+from aligner.model import STORY_ROLES, Flag, Group, Match, Paragraph, ParagraphKey, SentenceRef, Source, Span, sentence_refs
 from aligner.provenance import Passage, Provenance, without_gc
 from aligner.text import fold
 
 #: Roles whose sentences are compared: the story (headlines are compared only through the story).
-_COMPARED = ("body", "lead-in")
 
 
 @without_gc
@@ -35,12 +34,7 @@ def find_flags(
     provenance: Provenance,
 ) -> tuple[Flag, ...]:
     source_by_id = {s.id: s for s in sources}
-    refs = [
-        SentenceRef(p.key, s.start, s.end, p.text[s.start : s.end])
-        for p in paragraphs
-        if p.role in _COMPARED
-        for s in p.sentences
-    ]
+    refs = sentence_refs(p for p in paragraphs if p.role in STORY_ROLES)
     analyses = [analyse(r.text) for r in refs]
     names = _article_names(paragraphs)
     published = {s.id: s.published for s in sources}
