@@ -15,6 +15,8 @@ others.
 
 from __future__ import annotations
 
+import math
+
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -249,14 +251,16 @@ def _labeller(units: Sequence[Unit]):
     position = {id(u): k for k, u in enumerate(units)}
 
     def label(members: Sequence[Unit]) -> str:
+        stems = [stems_of[position[id(unit)]] for unit in members]
         tf: Counter[str] = Counter()
-        surface: dict[str, Counter[str]] = defaultdict(Counter)
-        for unit in members:
-            for s, w in stems_of[position[id(unit)]].items():
-                tf[s] += 1
-                surface[s][w] += 1
+        for of_unit in stems:
+            tf.update(of_unit.keys())
         shared = len(members) // 2 + 1 if len(members) > 1 else 1  # a majority of the members
-        ranked = sorted(tf, key=lambda s: (tf[s] < shared, -tf[s] * np.log((1 + total) / df[s]), s))
-        return " · ".join(surface[s].most_common(1)[0][0] for s in ranked[: tuning.LABEL_WORDS])
+        ranked = sorted(tf, key=lambda s: (tf[s] < shared, -tf[s] * math.log((1 + total) / df[s]), s))
+        # each chosen stem as most of its paragraphs write it (the first of them on a tie)
+        return " · ".join(
+            Counter(of_unit[s] for of_unit in stems if s in of_unit).most_common(1)[0][0]
+            for s in ranked[: tuning.LABEL_WORDS]
+        )
 
     return label
