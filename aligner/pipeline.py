@@ -12,13 +12,14 @@ from aligner.group import group_paragraphs, story_paragraphs
 from aligner.load import load
 from aligner.match import match_sentences
 from aligner.model import Alignment, Group, Match
-from aligner.provenance import find_provenance
+from aligner.provenance import find_provenance, without_gc
 from aligner.sentence_index import SentenceIndex
 
 #: Called with (stage name, fraction done) so a UI can show progress.
 Progress = Callable[[str, float], None]
 
 
+@without_gc  # every stage allocates many small objects and no cycles worth collecting midway
 def align(
     paths: Sequence[str | Path],
     labels: Sequence[str] | None = None,
