@@ -116,3 +116,18 @@ def test_hostile_text_never_reaches_the_terminal(tmux_session, tmp_path):
     assert "\u202e" not in screen
     term.send("q")
     term.wait_for("EXIT=0", timeout=15)
+
+
+def test_quitting_while_the_articles_load_is_immediate(tmux_session, seeds_dir, tmp_path):
+    """q on the loading screen ends the process at once, not when the aligner's thread is done
+    (sixty copies of the seeds take several seconds to align)."""
+    seeds = sorted(p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".md"))
+    for k in range(60):
+        text = seeds[k % len(seeds)].read_text(encoding="utf-8")
+        (tmp_path / f"{k:03d}.txt").write_text(f"Copy {k} of an article\n\n{text}", encoding="utf-8")
+    term = tmux_session([str(SYNOPTIC), "--no-cache", str(tmp_path)], 100, 30)
+    term.wait_for("aligning", "q Quit")
+    asked = time.monotonic()
+    term.send("q")
+    term.wait_for("EXIT=0", timeout=30)
+    assert time.monotonic() - asked < 3, "the process waited for the alignment"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.content import Content
@@ -58,12 +58,17 @@ class LoadingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.align_inputs()
+        self.call_after_refresh(self._start)  # once this screen is drawn and can show progress
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def align_inputs(self) -> None:
+    def _start(self) -> None:
+        # A daemon thread, not a Textual thread worker: those run in asyncio's default executor,
+        # which the app's exit waits for, so quitting while the articles load took as long as
+        # aligning them.
+        threading.Thread(target=self._align_inputs, args=(self.app,), name="synoptic-align", daemon=True).start()
+
+    def _align_inputs(self, app: App) -> None:
         def progress(stage: str, fraction: float) -> None:
-            self.post_message(self.Progress(stage, fraction))
+            self._post(self.Progress(stage, fraction))
 
         try:
             if self.cache:
@@ -75,9 +80,19 @@ class LoadingScreen(Screen[None]):
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as e:  # the app stays up and says what went wrong (a native panic too)
-            self.post_message(self.Failed(f"{type(e).__name__}: {e}"))
+            self._post(self.Failed(f"{type(e).__name__}: {e}"))
             return
-        self.app.call_from_thread(self.app.show_alignment, alignment)
+        try:
+            app.call_from_thread(app.show_alignment, alignment)
+        except RuntimeError:  # the app was closed while the articles were aligned
+            pass
+
+    def _post(self, message: Message) -> None:
+        """Post from the aligning thread; once the app has closed, there is no one to tell."""
+        try:
+            self.post_message(message)
+        except RuntimeError:  # the app's event loop is closed
+            pass
 
     def on_loading_screen_progress(self, message: Progress) -> None:
         stage = STAGES.get(message.stage, message.stage)
