@@ -16,7 +16,6 @@ others.
 from __future__ import annotations
 
 import math
-
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -101,10 +101,9 @@ def console() -> NoReturn:
     """The `synoptic` command: main(), then the process ends at once.
 
     By then the report is written (atomically) or the app has closed and restored the terminal.
-    A normal interpreter exit would first wait for an alignment still running in the app's
-    worker thread (Python joins executor threads at exit), so quitting while the articles load
-    took as long as aligning them; and it would free every object of the alignment one by one,
-    a tenth of a second of a report on the seeds spent on nothing."""
+    A normal interpreter exit would then free every object of the alignment one by one: a tenth
+    of a second of a report on the seeds, spent on nothing. (An alignment the user quit before it
+    finished runs in a daemon thread, which no exit waits for.)"""
     status = main()
     for stream in (sys.stdout, sys.stderr):
         try:
