@@ -521,6 +521,26 @@ async def test_mouse_click_moves_the_cursor(marked_seeds):
         assert screen.view.cursor.source == sid
 
 
+async def test_footer_lists_the_main_keys_and_a_click_runs_one(marked_seeds):
+    from textual.command import CommandPalette
+
+    from tui.screens.flags import FlagListScreen
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        bar = reader(app).query_one("#keybar")
+        line = bar.render().plain
+        assert line.startswith(" q Quit  ? Help  ] Flag ") and line.endswith("▏^p palette ")
+        assert len(line) == SIZE[0]
+        await pilot.click("#keybar", offset=(line.index(" f Flags") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, FlagListScreen)
+        await pressed(pilot, "escape")
+        await pilot.click("#keybar", offset=(line.index("^p"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
 # --- the table itself ---------------------------------------------------------------------------
 
 

@@ -100,6 +100,11 @@ def bindings() -> list[Binding]:
     return [Binding(k.keys, k.action, k.description, show=k.show, id=k.id) for k in keys]
 
 
+def main_key(key: Key) -> str:
+    """The first of a key's keys as the footer shows it ("]" for right_square_bracket)."""
+    return _pretty(key.keys.split(",")[0])
+
+
 def key_display(key: Key) -> str:
     if key.display:
         return key.display

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
 from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
+from tui.widgets.keybar import KeyBar
 from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, SynopsisView
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ReaderScreen(Screen[None]):
         yield DetailPanel(id="detail")
         yield SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield KeyBar(id="keybar")
 
     def on_mount(self) -> None:
         self.query_one("#detail").display = False
