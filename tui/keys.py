@@ -16,7 +16,6 @@ class Key:
     id: str
     group: str
     help: str  # one sentence, for the help screen and the command palette
-    show: bool = False  # in the footer
     display: str | None = None  # how the keys read in help ("j ↓")
 
 
@@ -38,34 +37,33 @@ KEYS: tuple[Key, ...] = (
         "Previous sentence of the cell, then on up the column", display="b ("),
     # Flags and matches
     Key("right_square_bracket", "flag_next", "Flag", "flag-next", "Compare", "Next flag (a difference to check)",
-        show=True, display="]"),
+        display="]"),
     Key("left_square_bracket", "flag_prev", "Prev flag", "flag-prev", "Compare", "Previous flag", display="["),
     Key("right_curly_bracket", "flag_next_kind", "Same kind", "flag-next-kind", "Compare",
         "Next flag of the same kind as this one", display="}"),
     Key("left_curly_bracket", "flag_prev_kind", "Prev same kind", "flag-prev-kind", "Compare",
         "Previous flag of the same kind", display="{"),
-    Key("m", "match_next", "Match", "match-next", "Compare", "Next sentence that another source also states",
-        show=True),
+    Key("m", "match_next", "Match", "match-next", "Compare", "Next sentence that another source also states"),
     Key("M", "match_prev", "Prev match", "match-prev", "Compare", "Previous matched sentence"),
     Key("d,enter", "detail", "Detail", "detail", "Compare",
         "Open or close the detail panel: both passages side by side, the word diff, kind and explanation",
-        show=True, display="d Enter"),
+        display="d Enter"),
     Key("x", "detail_next", "Next item", "detail-next", "Compare",
         "Show the next flag or match of this sentence in the detail panel"),
-    Key("f", "flag_list", "Flags", "flag-list", "Compare", "List of flags, filterable by kind", show=True),
+    Key("f", "flag_list", "Flags", "flag-list", "Compare", "List of flags, filterable by kind"),
     # Finding
-    Key("slash", "search", "Search", "search", "Find", "Search the shown text", show=True, display="/"),
+    Key("slash", "search", "Search", "search", "Find", "Search the shown text", display="/"),
     Key("n", "hit_next", "Next hit", "hit-next", "Find", "Next search hit"),
     Key("N", "hit_prev", "Prev hit", "hit-prev", "Find", "Previous search hit"),
     Key("v", "filter_cycle", "Filter", "filter-cycle", "Find",
-        "Cycle the rows shown: all, rows with flags, rows some source omits", show=True),
+        "Cycle the rows shown: all, rows with flags, rows some source omits"),
     Key("exclamation_mark", "filter('flagged')", "Flagged rows", "filter-flagged", "Find", "Show only rows with flags",
         display="!"),
     Key("tilde", "filter('omitted')", "Omissions", "filter-omitted", "Find",
         "Show only rows that some shown source does not cover", display="~"),
     Key("equals_sign", "filter('all')", "All rows", "filter-all", "Find", "Show all rows", display="="),
     # Columns
-    Key("s", "sources", "Sources", "sources", "Columns", "Choose the shown sources from a list", show=True),
+    Key("s", "sources", "Sources", "sources", "Columns", "Choose the shown sources from a list"),
     *(
         Key(str(k), f"toggle_source({k - 1})", f"Source {k}", f"source-{k}", "Columns", f"Show or hide source {k}")
         for k in range(1, SOURCE_KEYS + 1)
@@ -77,13 +75,13 @@ KEYS: tuple[Key, ...] = (
     Key("plus", "column_width(1)", "Wider", "wider", "Columns", "Wider columns (fewer at once)", display="+"),
     Key("minus", "column_width(-1)", "Narrower", "narrower", "Columns", "Narrower columns (more at once)", display="-"),
     Key("o", "article", "Article order", "article", "Columns",
-        "This column's article in its own order, each paragraph with its row; Enter jumps to the row", show=True),
+        "This column's article in its own order, each paragraph with its row; Enter jumps to the row"),
     Key("c", "furniture", "Furniture", "furniture", "Columns", "Show or hide captions, bylines and boilerplate"),
     # App
     Key("t", "next_theme", "Theme", "theme", "App", "Next theme (including the terminal's own ansi palette)"),
-    Key("question_mark,f1", "help", "Help", "help", "App", "Keys, marks and what they mean", show=True, display="? F1"),
+    Key("question_mark,f1", "help", "Help", "help", "App", "Keys, marks and what they mean", display="? F1"),
     Key("escape", "dismiss_panels", "Close", "close", "App", "Close the detail panel or search bar"),
-    Key("q", "quit", "Quit", "quit", "App", "Quit", show=True),
+    Key("q", "quit", "Quit", "quit", "App", "Quit"),
 )
 
 GROUPS: tuple[str, ...] = ("Move", "Compare", "Find", "Columns", "App")
@@ -94,10 +92,8 @@ FOOTER = ("quit", "help", "flag-next", "match-next", "detail", "flag-list", "sea
 
 
 def bindings() -> list[Binding]:
-    """The screen's bindings: the footer's first, in FOOTER order (the footer follows it)."""
-    order = {name: i for i, name in enumerate(FOOTER)}
-    keys = sorted(KEYS, key=lambda k: order.get(k.id, len(order)))
-    return [Binding(k.keys, k.action, k.description, show=k.show, id=k.id) for k in keys]
+    """The screen's bindings (the footer is drawn from FOOTER by tui.widgets.keybar)."""
+    return [Binding(k.keys, k.action, k.description, show=k.id in FOOTER, id=k.id) for k in KEYS]
 
 
 def main_key(key: Key) -> str:
