@@ -15,12 +15,11 @@ names; else the longer text (copies trim).
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache
 from itertools import chain
 from typing import Literal
 
@@ -29,6 +28,7 @@ from rapidfuzz.distance import LCSseq
 from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
+from aligner.gc_pause import without_gc
 from aligner.model import STORY_ROLES, Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, sentence_refs
 from aligner.text import WORD, fold
 
@@ -71,28 +71,6 @@ class Provenance:
     @property
     def reuse(self) -> tuple[Reuse, ...]:
         return tuple(Reuse(p.original_span(), p.copy_span(), p.score) for p in self.passages)
-
-
-def without_gc(stage: Callable) -> Callable:
-    """Run a stage with the cyclic garbage collector paused (then resumed if it was on).
-
-    The provenance and flags stages allocate hundreds of thousands of small objects (tokens,
-    sets, tuples) that reference counting frees, but every few hundred allocations start a
-    collection, and the oldest generation's collections walk every object the pipeline holds:
-    at 200 articles that was 0.5 s of 1 s in provenance and 1.1 s of 3.9 s in flags. These
-    stages create no reference cycles worth collecting before they end."""
-
-    @wraps(stage)
-    def run(*args, **kwargs):
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return stage(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return run
 
 
 @lru_cache(maxsize=32768)

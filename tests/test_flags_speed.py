@@ -21,8 +21,9 @@ from aligner.flags import date as dates
 from aligner.flags.compare import applicable, compare_pair, worth_comparing
 from aligner.flags.gate import _claim_keys, candidate_pairs
 from aligner.flags.pair import Pair, Side
+from aligner.gc_pause import without_gc
 from aligner.model import STORY_ROLES, SentenceRef, sentence_refs
-from aligner.provenance import _reused_pairs, _words, near_verbatim, without_gc
+from aligner.provenance import _reused_pairs, _words, near_verbatim
 
 ODD = [
     "",

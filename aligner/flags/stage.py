@@ -17,9 +17,10 @@ from aligner.flags.analysis import analyse
 from aligner.flags.compare import applicable_features, compare_pair, features
 from aligner.flags.gate import candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
+from aligner.gc_pause import without_gc
 from aligner.lexicons import OUTLETS
 from aligner.model import STORY_ROLES, Flag, Group, Match, Paragraph, ParagraphKey, SentenceRef, Source, Span, sentence_refs
-from aligner.provenance import Passage, Provenance, without_gc
+from aligner.provenance import Passage, Provenance
 from aligner.text import fold
 
 #: Roles whose sentences are compared: the story (headlines are compared only through the story).
