@@ -30,19 +30,18 @@ def match_sentences(
     """Matches among the story sentences; `index` is the shared SentenceIndex of the story
     paragraphs (built here when not given)."""
     row_of: dict[ParagraphKey, int] = {key: g.id for g in groups for key in g.members}
-    # A lead-in ("The Washington Post reported:") credits the paragraph after it and states no
-    # fact of its own; matched, it would take the mutual-best place of that paragraph's sentences.
-    lead_ins = {p.key for p in paragraphs if p.role == "lead-in"}
     if index is None:
         index = SentenceIndex([p for p in paragraphs if p.role in STORY_ROLES])
     refs = index.refs
-    rows, cols, cosines = _candidates(index)
+    # A lead-in ("The Washington Post reported:") credits the paragraph after it and states no
+    # fact of its own; as a candidate, it would take the place of that paragraph's sentences.
+    lead_ins = {p.key for p in paragraphs if p.role == "lead-in"}
+    stating = np.array([r.paragraph not in lead_ins for r in refs], dtype=bool)
+    rows, cols, cosines = _candidates(index, stating)
     evidence: list[tuple[int, int, float, float]] = []  # (i, j, similarity, evidence)
     best: dict[tuple[int, int], float] = {}  # best evidence of each sentence in each other source
     ids = index.source_ids
     for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
-        if refs[i].paragraph in lead_ins or refs[j].paragraph in lead_ins:
-            continue
         if cosine < tuning.MATCH_ACROSS_ROWS_COSINE and row_of.get(refs[i].paragraph) != row_of.get(refs[j].paragraph):
             continue
         similarity = _score(refs[i], refs[j])
@@ -62,11 +61,11 @@ def match_sentences(
     return tuple(sorted(matches, key=lambda m: (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph)))
 
 
-def _candidates(index: SentenceIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs worth scoring: cosine above the floor, and among the MATCH_TOP_K most similar
-    sentences of one side in the other side's source."""
+def _candidates(index: SentenceIndex, stating: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs worth scoring: both sentences `stating` a fact, cosine above the floor, and among the
+    MATCH_TOP_K most similar sentences of one side in the other side's source."""
     rows, cols, cosines = index.cross_source_pairs()
-    keep = cosines >= tuning.MATCH_CANDIDATE_COSINE
+    keep = (cosines >= tuning.MATCH_CANDIDATE_COSINE) & stating[rows] & stating[cols]
     rows, cols, cosines = rows[keep], cols[keep], cosines[keep]
     if len(rows) == 0:
         return rows, cols, cosines
