@@ -37,7 +37,7 @@ COVERED_GLYPH = "●"
 UNCOVERED_GLYPH = "○"
 NOT_COVERED = "· not covered ·"
 
-_TOKENS = re.compile(r"[^ ]+| +")
+_WORDS = re.compile(r"[^ ]+")
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -48,21 +48,19 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     out: list[tuple[int, int]] = []
     start = -1  # start of the open line, -1 when none
-    end = used = gap = 0
-    for m in _TOKENS.finditer(text):
+    end = used = 0
+    for m in _WORDS.finditer(text):
         s, e = m.span()
-        if text[s] == " ":
-            if start >= 0:
-                gap += e - s
-            continue
-        w = cell_len(m.group())
-        if start >= 0 and used + gap + w <= width:
-            end, used, gap = e, used + gap + w, 0
+        word = m.group()
+        w = e - s if word.isascii() else cell_len(word)  # one cell per character, unless not ASCII
+        if start >= 0 and used + (s - end) + w <= width:  # the spaces before it, then the word
+            used += (s - end) + w
+            end = e
             continue
         if start >= 0:
             out.append((start, end))
         if w <= width:
-            start, end, used, gap = s, e, w, 0
+            start, end, used = s, e, w
             continue
         # fold a word wider than the line
         line_start, cells = s, 0
@@ -72,7 +70,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
                 out.append((line_start, i))
                 line_start, cells = i, 0
             cells += cw
-        start, end, used, gap = line_start, e, cells, 0
+        start, end, used = line_start, e, cells
     if start >= 0:
         out.append((start, end))
     return out or [(0, 0)]
