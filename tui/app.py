@@ -19,8 +19,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.screens.loading import LoadingScreen
-
 if TYPE_CHECKING:
     from aligner.model import Alignment
 
@@ -162,10 +160,17 @@ class SynopticApp(App[int]):
             self.theme = theme
 
     def on_mount(self) -> None:
-        # Pushed rather than returned by get_default_screen(), which does not load a screen's CSS_PATH.
+        # Pushed rather than returned by get_default_screen(), which does not load a screen's
+        # CSS_PATH; and pushed once the app's mount is over: Textual holds back every frame until
+        # then, so a screen pushed here was laid out and rendered once for nothing.
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         if self.alignment is not None:
             self.push_screen(self._reader_screen(self.alignment))
         else:
+            from tui.screens.loading import LoadingScreen  # not imported when the cache answers
+
             self.push_screen(LoadingScreen(self.paths, self.labels, cache=self.cache))
 
     def _reader_screen(self, alignment: Alignment) -> Screen:
