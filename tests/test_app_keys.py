@@ -222,9 +222,9 @@ async def test_detail_panel(marked_seeds):
     app = make_app(alignment=marked_seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
-        detail = screen.query_one("#detail")
-        assert not detail.display
+        assert not screen.query("#detail")  # mounted on first use, not at launch
         await pressed(pilot, "right_square_bracket", "d")
+        detail = screen.query_one("#detail")
         assert detail.display
         flag = marked_seeds.flags[screen.view.current_flag]
         head = str(screen.query_one("#detail-head").render())
@@ -308,6 +308,7 @@ async def test_search_next_and_previous_hit(marked_seeds):
     async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         view = screen.view
+        assert not screen.query("#search")  # mounted on first use, not at launch
         await pressed(pilot, "slash")
         assert screen.query_one("#search").display and screen.query_one("#search").has_focus
         await pressed(pilot, *"lavrov", "enter")

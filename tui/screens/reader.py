@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
@@ -23,16 +22,10 @@ from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Sy
 
 if TYPE_CHECKING:
     from aligner.model import Alignment
+    from tui.widgets.search_bar import SearchBar
 
 #: Themes `t` cycles through: Textual's own, then the terminal's palette.
 THEME_CYCLE = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
-
-
-class SearchBar(Input):
-    BINDINGS = [Binding("escape", "close", "Close search", id="search-close", show=False)]
-
-    def action_close(self) -> None:
-        self.screen.close_search()
 
 
 class ReaderScreen(Screen[None]):
@@ -47,6 +40,10 @@ class ReaderScreen(Screen[None]):
         self.view = View(self.index)
         self.min_column = min_column
         self.detail_choice = 0
+        # Mounted the first time they are asked for: hidden at launch, the two of them cost the
+        # first screen about 40 ms of styling and layout.
+        self._detail: DetailPanel | None = None
+        self._search_bar: SearchBar | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With nothing to read, only the keys that need no article work."""
@@ -59,27 +56,27 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="title", markup=False)
         synopsis = SynopsisView(self.view, min_column=self.min_column, id="synopsis")
+        headers = ColumnHeaders(synopsis, id="headers")
+        # its height is known now, so the first layout is the final one (not one redone a frame later)
+        headers.styles.height = ColumnHeaders.lines_for(self.app.size.height)
         with Vertical(id="body"):
-            yield ColumnHeaders(synopsis, id="headers")
+            yield headers
             yield synopsis
-        yield Static(id="empty", markup=False)
-        yield DetailPanel(id="detail")
-        yield SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
+        if not self.index.sources:
+            yield Static(self._nothing_to_read(), id="empty", markup=False)
         yield Static(id="status", markup=False)
         yield KeyBar(id="keybar")
 
+    def _nothing_to_read(self) -> Content:
+        lines = [Content.assemble(("No readable articles.", "bold")), Content("")]
+        for p in self.alignment.problems:
+            lines.append(plain(f"  {p.path}: {p.reason}"))
+        lines += [Content(""), Content("q quits.")]
+        return Content("\n").join(lines)
+
     def on_mount(self) -> None:
-        self.query_one("#detail").display = False
-        self.query_one("#search").display = False
-        empty = self.query_one("#empty", Static)
-        empty.display = not self.index.sources
         if not self.index.sources:
             self.query_one("#body").display = False
-            lines = [Content.assemble(("No readable articles.", "bold")), Content("")]
-            for p in self.alignment.problems:
-                lines.append(plain(f"  {p.path}: {p.reason}"))
-            lines += [Content(""), Content("q quits.")]
-            empty.update(Content("\n").join(lines))
             return
         self._headers_height()
         self.update_all()
@@ -137,9 +134,8 @@ class ReaderScreen(Screen[None]):
             headers.cursor_source = self.view.cursor.source
             headers.refresh()
         self.update_status()
-        detail = self.query_one(DetailPanel)
-        if detail.display:
-            detail.show_items(self.index, self.view.counterparts(), self.detail_choice)
+        if self.detail_shown:
+            self._detail.show_items(self.index, self.view.counterparts(), self.detail_choice)
 
     def moved(self, *, center: bool = False) -> None:
         self.detail_choice = 0
@@ -293,16 +289,28 @@ class ReaderScreen(Screen[None]):
     def action_match_prev(self) -> None:
         self._match(False)
 
-    def action_detail(self) -> None:
-        detail = self.query_one(DetailPanel)
+    @property
+    def detail_shown(self) -> bool:
+        return self._detail is not None and self._detail.display
+
+    async def _detail_panel(self) -> DetailPanel:
+        """The detail panel, mounted (hidden) above the status line on first use."""
+        if self._detail is None:
+            panel = DetailPanel(id="detail")
+            panel.display = False
+            await self.mount(panel, before="#status")
+            self._detail = panel
+        return self._detail
+
+    async def action_detail(self) -> None:
+        detail = await self._detail_panel()
         detail.display = not detail.display
         self.update_all()
 
-    def action_detail_next(self) -> None:
-        detail = self.query_one(DetailPanel)
+    async def action_detail_next(self) -> None:
+        detail = await self._detail_panel()
         self.detail_choice += 1
-        if not detail.display:
-            detail.display = True
+        detail.display = True
         self.update_all()
 
     def action_flag_list(self) -> None:
@@ -324,42 +332,46 @@ class ReaderScreen(Screen[None]):
 
     # --- finding ------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    async def action_search(self) -> None:
+        if self._search_bar is None:
+            from tui.widgets.search_bar import SearchBar
+
+            self._search_bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
+            await self.mount(self._search_bar, before="#status")
+        bar = self._search_bar
         bar.display = True
         bar.value = self.view.query
         self.set_focus(bar)  # at once, not after a refresh: keys typed right after / belong to it
 
     def close_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = False
+        if self._search_bar is not None:
+            self._search_bar.display = False
         self.set_focus(self.synopsis)
 
-    @on(Input.Submitted, "#search")
-    def _search(self, event: Input.Submitted) -> None:
-        count = self.view.search(event.value)
+    def search_submitted(self, query: str) -> None:
+        count = self.view.search(query)
         self.close_search()
         self.synopsis.invalidate()
         if count:
             self.view.next_hit(True)
-        elif event.value:
-            self.notify(f"Not found in the shown text: {shown(event.value)}", timeout=3, markup=False)
+        elif query:
+            self.notify(f"Not found in the shown text: {shown(query)}", timeout=3, markup=False)
         self.moved(center=True)
 
-    def _hit(self, forward: bool) -> None:
+    async def _hit(self, forward: bool) -> None:
         if not self.view.query:
-            self.action_search()
+            await self.action_search()
             return
         if self.view.next_hit(forward) is None:
             self.notify("No hits.", timeout=2)
             return
         self.moved(center=True)
 
-    def action_hit_next(self) -> None:
-        self._hit(True)
+    async def action_hit_next(self) -> None:
+        await self._hit(True)
 
-    def action_hit_prev(self) -> None:
-        self._hit(False)
+    async def action_hit_prev(self) -> None:
+        await self._hit(False)
 
     def action_filter(self, name: str) -> None:
         if name not in FILTERS:
@@ -482,9 +494,8 @@ class ReaderScreen(Screen[None]):
         app.theme = themes[(current + 1) % len(themes)]
 
     def action_dismiss_panels(self) -> None:
-        detail = self.query_one(DetailPanel)
-        if detail.display:
-            detail.display = False
+        if self.detail_shown:
+            self._detail.display = False
         elif self.view.query:
             self.view.search("")
             self.synopsis.invalidate()
