@@ -38,6 +38,8 @@ import termios
 import time
 from pathlib import Path
 
+from bytecode import compile_project
+
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 BIN = Path(sys.executable).parent
@@ -149,16 +151,6 @@ def synoptic_argv(paths: list[str]) -> list[str]:
     if exe.exists():
         return [str(exe), *paths]
     return [sys.executable, "-m", "tui.cli", *paths]
-
-
-def compile_project() -> None:
-    """Write the project's bytecode, as installing a wheel does (and as the interpreter does on a
-    first import, unless PYTHONDONTWRITEBYTECODE is set): otherwise an editable install under that
-    setting compiles every module of the app at each launch, while Textual's come compiled."""
-    import compileall
-
-    for package in ("aligner", "tui"):
-        compileall.compile_dir(ROOT / package, quiet=1)
 
 
 def first_screen(runs: int, folder: Path) -> tuple[list[float], list[float], list[float], list[float]]:
