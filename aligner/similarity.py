@@ -106,11 +106,13 @@ def features(a: Prepared, b: Prepared) -> tuple[float, ...]:
 
 
 def _features(a: Prepared, b: Prepared, unmatched_a: int, unmatched_b: int) -> tuple[float, ...]:
+    # unions counted as |A| + |B| - |A & B|: building them would cost more than the rest
     ca, cb = a.content, b.content
     common = len(ca & cb)
-    union = len(ca | cb)
+    union = len(ca) + len(cb) - common
     shorter = min(len(ca), len(cb))
-    bigram_union = len(a.bigrams | b.bigrams)
+    bigram_common = len(a.bigrams & b.bigrams)
+    bigram_union = len(a.bigrams) + len(b.bigrams) - bigram_common
     la, lb = len(a.tokens), len(b.tokens)
     if a.numbers or b.numbers:
         numbers = len(a.numbers & b.numbers) / len(a.numbers | b.numbers)
@@ -121,6 +123,7 @@ def _features(a: Prepared, b: Prepared, unmatched_a: int, unmatched_b: int) -> t
     )
     ta, tb = a.trigrams, b.trigrams
     tri_common = len(ta & tb)
+    tri_union = len(ta) + len(tb) - tri_common
     cover_ab, cover_ba = _cover(unmatched_a, a), _cover(unmatched_b, b)
     return (
         fuzz.ratio(a.folded, b.folded) / 100,
@@ -129,10 +132,10 @@ def _features(a: Prepared, b: Prepared, unmatched_a: int, unmatched_b: int) -> t
         common / union if union else 0.0,
         common / shorter if shorter else 0.0,
         min(la, lb) / max(la, lb) if la and lb else 0.0,
-        len(a.bigrams & b.bigrams) / bigram_union if bigram_union else 0.0,
+        bigram_common / bigram_union if bigram_union else 0.0,
         order,
         numbers,
-        tri_common / len(ta | tb) if ta or tb else 0.0,
+        tri_common / tri_union if tri_union else 0.0,
         tri_common / min(len(ta), len(tb)) if ta and tb else 0.0,
         min(cover_ab, cover_ba),
         max(cover_ab, cover_ba),
