@@ -75,7 +75,7 @@ def cached_alignment(
 def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str | None:
     """Hash of the code, the labels and every input's name and bytes; None if an input cannot
     be read now."""
-    from aligner.ingest import collect_inputs
+    from aligner.inputs import collect_inputs
 
     files, problems = collect_inputs([str(p) for p in paths])
     digest = hashlib.sha256()
@@ -93,7 +93,7 @@ def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str 
 def _regular_file_bytes(path: Path) -> bytes | None:
     """The bytes of a regular file of article size; None for pipes, devices, unreadable or
     oversized files (their content is not a stable key, and reading a pipe could block)."""
-    from aligner.ingest import MAX_BYTES
+    from aligner.inputs import MAX_BYTES
 
     try:
         info = path.stat()

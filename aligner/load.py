@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.ingest import IngestError, collect_inputs, read_article
+from aligner.ingest import IngestError, read_article
+from aligner.inputs import collect_inputs
 from aligner.metadata import describe
 from aligner.model import LoadProblem, Paragraph, Source
 from aligner.roles import assign_roles

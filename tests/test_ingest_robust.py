@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from aligner import align
-from aligner.ingest import MAX_BYTES, MAX_PARAGRAPHS, IngestError, collect_inputs, read_article
+from aligner.ingest import MAX_PARAGRAPHS, IngestError, read_article
+from aligner.inputs import MAX_BYTES, collect_inputs
 from aligner.load import load
 
 ARTICLE = (

@@ -165,7 +165,7 @@ def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Na
     rest are aligned; with nothing readable, one line says why and the exit status is 1."""
     from aligner import align
     from aligner.atomic import write_bytes_atomic
-    from aligner.ingest import collect_inputs
+    from aligner.inputs import collect_inputs
     from aligner.report import alignment_to_json_text, alignment_to_markdown
 
     files, _ = collect_inputs(paths)
