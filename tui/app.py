@@ -136,7 +136,9 @@ class SynopticApp(App[int]):
     """Synoptic's reading room."""
 
     TITLE = "Synoptic"
-    CSS_PATH = "app.tcss"
+    # The reader's stylesheet is parsed with the app's, at start: as the screen's CSS_PATH it made
+    # Textual parse every stylesheet again when the reader was pushed (~10 ms of the first screen).
+    CSS_PATH = ["app.tcss", "screens/reader.tcss"]
     COMMANDS = App.COMMANDS | {SourcesProvider, FlagsProvider}
     ENABLE_COMMAND_PALETTE = True
 

@@ -29,7 +29,6 @@ THEME_CYCLE = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord
 
 
 class ReaderScreen(Screen[None]):
-    CSS_PATH = "reader.tcss"
     BINDINGS = bindings()
     AUTO_FOCUS = "SynopsisView"
 
