@@ -328,3 +328,23 @@ def test_flags_on_a_sentence_and_itself(a):
         pytest.skip("aligner.flags.compare is not in this checkout yet")
     assume(a.strip())
     assert compare(a, a) == [], "a sentence never contradicts itself"
+
+
+@given(
+    text=st.one_of(st.text(alphabet=st.sampled_from(list("ab cd  e\u00a0\u6771\U0001f44d\u00e9\u2019-"))), st.text()),
+    width=st.integers(1, 40),
+)
+def test_wrap_keeps_every_character_in_order_within_the_width(text, width):
+    from rich.cells import cell_len
+
+    from tui.cells import wrap
+
+    lines = wrap(text, width)
+    assert lines and all(0 <= s <= e <= len(text) for s, e in lines)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(lines, lines[1:]))
+    # only the spaces where a line breaks are dropped: every other character is shown, in order
+    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "")
+    for s, e in lines:
+        piece = text[s:e]
+        assert cell_len(piece) <= width or len(piece) == 1, (piece, width)  # one character wider than the line
+        assert not piece.startswith(" ") and not piece.endswith(" ")
