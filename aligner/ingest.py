@@ -1,4 +1,5 @@
-"""Files to articles: decode the inputs (`aligner.inputs` finds them), and cut them into paragraphs with line numbers.
+"""Files to articles: decode each input (`aligner.inputs` finds them) and cut it into paragraphs
+with line numbers.
 
 Handles plain text with one paragraph per line, blank-line-separated paragraphs, hard-wrapped
 lines (joined back), a whole file that is one escaped field (outer quotes, \\" inside), and

@@ -56,7 +56,7 @@ class ReaderScreen(Screen[None]):
         yield Static(self._title(), id="title", markup=False)
         synopsis = SynopsisView(self.view, min_column=self.min_column, id="synopsis")
         headers = ColumnHeaders(synopsis, id="headers")
-        # its height is known now, so the first layout is the final one (not one redone a frame later)
+        # set before the first layout (on_resize keeps it right afterwards)
         headers.styles.height = ColumnHeaders.lines_for(self.app.size.height)
         with Vertical(id="body"):
             yield headers
@@ -77,7 +77,6 @@ class ReaderScreen(Screen[None]):
         if not self.index.sources:
             self.query_one("#body").display = False
             return
-        self._headers_height()
         self.update_all()
         self.call_after_refresh(self.update_status)  # once the columns are laid out (pan state)
         labels = len(getattr(self.app, "labels", ()) or ())
