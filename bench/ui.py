@@ -45,9 +45,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 BIN = Path(sys.executable).parent
 SIZE = (80, 24)
+BIG = (160, 48)
 #: Seconds of rest before each round of launches (see first_screen).
 ROUND_PAUSE = 1.0
-BIG = (160, 48)
 
 MINIMAL = """
 from textual.app import App
