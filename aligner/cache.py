@@ -48,28 +48,32 @@ def align_cached(
     """`aligner.align`, answered from the cache when these exact inputs were aligned before.
 
     A hit imports nothing heavier than json: the pipeline (numpy, scipy) loads only on a miss."""
-    directory = directory or cache_dir()
-    key = cache_key(paths, labels)
-    if key is not None:
-        cached = _read(directory / f"{key}.json")
-        if cached is not None:
-            if progress:
-                progress("done", 1.0)
-            return cached
+    key, cached = lookup(paths, labels, directory=directory)
+    if cached is not None:
+        if progress:
+            progress("done", 1.0)
+        return cached
     import aligner
 
     alignment = aligner.align(paths, labels, progress=progress)
-    if key is not None:
-        _write(directory, key, alignment)
+    store(key, alignment, directory=directory)
     return alignment
 
 
-def cached_alignment(
+def lookup(
     paths: Sequence[str | Path], labels: Sequence[str] | None = None, *, directory: Path | None = None
-) -> Alignment | None:
-    """The cached alignment of exactly these inputs, or None (nothing is computed)."""
+) -> tuple[str | None, Alignment | None]:
+    """The cache key of exactly these inputs (None when they cannot be cached) and the alignment
+    kept under it, if any. Nothing is aligned: a caller that aligns on a miss gives the key to
+    `store`, so the inputs are not read and hashed twice."""
     key = cache_key(paths, labels)
-    return None if key is None else _read((directory or cache_dir()) / f"{key}.json")
+    return key, None if key is None else _read((directory or cache_dir()) / f"{key}.json")
+
+
+def store(key: str | None, alignment: Alignment, *, directory: Path | None = None) -> None:
+    """Keep `alignment` under `key` (from `lookup`); nothing when the inputs cannot be cached."""
+    if key is not None:
+        _write(directory or cache_dir(), key, alignment)
 
 
 def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str | None:

@@ -220,10 +220,43 @@ async def test_loading_screen_shows_progress_then_the_columns(seeds_dir, monkeyp
 
 
 async def test_the_worker_aligns_the_real_seeds(seeds_dir):
-    app = make_app([str(seeds_dir)])
+    app = make_app([str(seeds_dir)], cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot, app)
         assert len(screen.index.sources) == 5 and screen.view.rows
+
+
+async def test_an_alignment_is_kept_and_reopens_without_aligning(seeds_dir, tmp_path, monkeypatch):
+    import aligner
+    from aligner import cache
+
+    from tui.screens.loading import LoadingScreen
+
+    monkeypatch.setenv("SYNOPTIC_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+    real_align = aligner.align
+
+    def counted_align(*args, **kwargs):
+        calls.append(args)
+        return real_align(*args, **kwargs)
+
+    monkeypatch.setattr(aligner, "align", counted_align)
+    keys = []
+    real_key = cache.cache_key
+    monkeypatch.setattr(cache, "cache_key", lambda *a: keys.append(a) or real_key(*a))
+    for aligned in (1, 1):  # the first app aligns and keeps it; the second reads it back
+        keys.clear()
+        app = make_app([str(seeds_dir)])
+        screens = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screens.append(type(app.screen))
+            screen = await loaded(pilot, app)
+            assert len(screen.index.sources) == 5 and screen.view.rows
+        assert len(calls) == aligned
+        assert len(keys) == 1  # the inputs are read and hashed once, hit or miss
+    assert LoadingScreen not in screens  # the second opened straight on the columns
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
 
 
 async def test_a_failing_alignment_is_reported(seeds_dir, monkeypatch):

@@ -67,14 +67,17 @@ def test_an_unwritable_cache_only_costs_time(tmp_path):
     assert align_cached([folder], directory=blocker / "cache").groups
 
 
-def test_lookup_alone_never_computes(tmp_path):
-    from aligner.cache import cached_alignment
+def test_lookup_alone_never_computes_and_store_files_under_its_key(tmp_path):
+    from aligner.cache import lookup, store
 
-    folder, store = _articles(tmp_path), tmp_path / "cache"
-    assert cached_alignment([folder], directory=store) is None
-    assert not store.exists()
-    first = align_cached([folder], directory=store)
-    assert alignment_to_json(cached_alignment([folder], directory=store)) == alignment_to_json(first)
+    folder, directory = _articles(tmp_path), tmp_path / "cache"
+    key, cached = lookup([folder], directory=directory)
+    assert key == cache_key([folder], None) and cached is None
+    assert not directory.exists()
+    first = align([folder])
+    store(key, first, directory=directory)
+    assert alignment_to_json(lookup([folder], directory=directory)[1]) == alignment_to_json(first)
+    assert alignment_to_json(align_cached([folder], directory=directory)) == alignment_to_json(first)
 
 
 def test_pipes_and_unreadable_inputs_are_never_cached_or_read_here(tmp_path):

@@ -1,7 +1,7 @@
 """The reading room: the app object, its factory (used by the CLI and the tests) and the command
 palette's providers.
 
-    make_app(paths, labels=...)                 aligns in a worker thread, with a loading screen
+    make_app(paths, labels=...)                 a cached alignment, else aligns behind a loading screen
     make_app(paths, alignment=an_alignment)     opens a given alignment at once (tests)
 
 Modules: `tui.reading` (what is shown and where the cursor is, pure Python), `tui.cells` (text to
@@ -168,12 +168,18 @@ class SynopticApp(App[int]):
         self.call_later(self._first_screen)
 
     def _first_screen(self) -> None:
+        key = None
+        if self.alignment is None and self.cache:
+            from aligner.cache import lookup
+
+            # a hit opens straight on the columns, with no loading screen in between
+            key, self.alignment = lookup(self.paths, self.labels or None)
         if self.alignment is not None:
             self.push_screen(self._reader_screen(self.alignment))
         else:
             from tui.screens.loading import LoadingScreen  # not imported when the cache answers
 
-            self.push_screen(LoadingScreen(self.paths, self.labels, cache=self.cache))
+            self.push_screen(LoadingScreen(self.paths, self.labels, cache_key=key))
 
     def _reader_screen(self, alignment: Alignment) -> Screen:
         from tui.screens.reader import ReaderScreen
@@ -182,7 +188,7 @@ class SynopticApp(App[int]):
         return ReaderScreen(alignment, min_column=self.min_column or MIN_COLUMN)
 
     def show_alignment(self, alignment: Alignment) -> None:
-        """Called by the loading screen's worker when the alignment is ready."""
+        """Called by the loading screen's aligning thread when the alignment is ready."""
         self.alignment = alignment
         self.switch_screen(self._reader_screen(alignment))
 
@@ -215,11 +221,6 @@ def make_app(
 def run_app(
     paths: Sequence[str], labels: Sequence[str] = (), *, theme: str | None = None, cache: bool = True
 ) -> int:
-    alignment = None
-    if cache:  # a hit opens straight on the columns, with no loading screen in between
-        from aligner.cache import cached_alignment
-
-        alignment = cached_alignment(paths, labels or None)
-    app = make_app(paths, labels, alignment=alignment, theme=theme, cache=cache)
+    app = make_app(paths, labels, theme=theme, cache=cache)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)

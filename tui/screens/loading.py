@@ -38,11 +38,13 @@ class LoadingScreen(Screen[None]):
     class Failed(Message):
         error: str
 
-    def __init__(self, paths: Sequence[str], labels: Sequence[str], *, cache: bool = True) -> None:
+    def __init__(self, paths: Sequence[str], labels: Sequence[str], *, cache_key: str | None = None) -> None:
+        """`cache_key`: where to keep the alignment (`aligner.cache.lookup` found nothing there);
+        None aligns without keeping it."""
         super().__init__()
         self.paths = list(paths)
         self.labels = list(labels)
-        self.cache = cache
+        self.cache_key = cache_key
 
     def compose(self) -> ComposeResult:
         with Middle():
@@ -71,12 +73,13 @@ class LoadingScreen(Screen[None]):
             self._post(self.Progress(stage, fraction))
 
         try:
-            if self.cache:
-                from aligner.cache import align_cached as align
-            else:
-                from aligner import align
+            from aligner import align
 
             alignment = align(self.paths, self.labels or None, progress=progress)
+            if self.cache_key is not None:
+                from aligner.cache import store
+
+                store(self.cache_key, alignment)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as e:  # the app stays up and says what went wrong (a native panic too)
