@@ -96,14 +96,6 @@ def _open_without_waiting(path: Path):
     return os.fdopen(fd, "rb")
 
 
-def read_input(path: str | Path) -> bytes:
-    """An input's bytes, as every reader of inputs should get them: at most MAX_BYTES (a pipe or
-    a device such as /dev/zero has no size to check first, and is not read past the limit), a
-    named pipe nobody writes to read as empty instead of waiting forever; IngestError with a
-    one-line reason otherwise. Never writes."""
-    return _read_bounded(Path(path))
-
-
 def _read_bounded(path: Path) -> bytes:
     """The file's bytes, refusing more than MAX_BYTES without reading them all (a pipe or a device
     such as /dev/zero has no size to check first)."""

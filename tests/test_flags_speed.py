@@ -18,7 +18,7 @@ from aligner import tuning
 from aligner.flags import DETECTORS, negation
 from aligner.flags import analysis as an
 from aligner.flags import date as dates
-from aligner.flags.compare import applicable, compare_pair, worth_comparing
+from aligner.flags.compare import applicable, compare_pair
 from aligner.flags.gate import _claim_keys, candidate_pairs
 from aligner.flags.pair import Pair, Side
 from aligner.gc_pause import without_gc
@@ -249,7 +249,6 @@ def test_applicable_detectors_find_what_all_detectors_find(seeds_alignment):
             pair = Pair(Side(x, "A", published[refs[i].source]), Side(y, "B", published[refs[j].source]),
                         level, None, relation, copier, credited)
             detectors = applicable(x, y, related)
-            assert bool(detectors) == worth_comparing(x, y, related)
             for detect in DETECTORS.values():
                 findings = detect(pair)
                 assert detect in detectors or findings == []  # a detector left out finds nothing

@@ -288,16 +288,3 @@ def test_inputs_are_never_modified(tmp_path):
     align(paths)
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in paths} == before
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt", "c.md", "d.txt"]
-
-
-def test_read_input_is_bounded_for_other_readers(tmp_path):
-    """aligner.ingest.read_input is what any other reader of the inputs (a cache key) should use."""
-    from aligner.ingest import read_input
-
-    path = write(tmp_path / "a.txt", ARTICLE)
-    assert read_input(path) == ARTICLE.encode()
-    if os.path.exists("/dev/zero"):
-        with pytest.raises(IngestError, match="too large"):
-            read_input("/dev/zero")
-    with pytest.raises(IngestError, match="cannot read"):
-        read_input(tmp_path / "missing.txt")

@@ -92,8 +92,9 @@ FOOTER = ("quit", "help", "flag-next", "match-next", "detail", "flag-list", "sea
 
 
 def bindings() -> list[Binding]:
-    """The screen's bindings (the footer is drawn from FOOTER by tui.widgets.keybar)."""
-    return [Binding(k.keys, k.action, k.description, show=k.id in FOOTER, id=k.id) for k in KEYS]
+    """The screen's bindings. (Binding.show only tells Textual's Footer what to draw; the reader's
+    footer is tui.widgets.keybar, drawn from FOOTER.)"""
+    return [Binding(k.keys, k.action, k.description, id=k.id) for k in KEYS]
 
 
 def main_key(key: Key) -> str:

@@ -59,17 +59,6 @@ def _features(a: Analysis) -> tuple[int, frozenset[str], frozenset[str]]:
     return bits, negation.opposites(a), negation.word_stems(a)
 
 
-def worth_comparing(x: Analysis, y: Analysis, related: bool = False) -> bool:
-    """A cheap test: can any detector find anything in these two sentences? (Each detector's own
-    prerequisites: figures, dates or multi-word names in both, a negation or antonym, a status
-    claim in both, or words they share as a copy or quotation.)"""
-    if related:
-        return True
-    bx, opposites_x, _ = features(x)
-    by, _, stems_y = features(y)
-    return bool(bx & by & _IN_BOTH or (bx | by) & _NEGATION) or not opposites_x.isdisjoint(stems_y)
-
-
 def applicable(x: Analysis, y: Analysis, related: bool) -> list[Callable[[Pair], list[Finding]]]:
     """The detectors that can find anything in these two sentences (each one's own first test,
     answered from `features`), in `DETECTORS` order: running only these gives what running all

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
 from aligner import tuning
@@ -30,30 +29,8 @@ from aligner.flags.pair import GateLevel
 from aligner.model import Group, Match, SentenceRef
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    a: SentenceRef
-    b: SentenceRef
-    level: GateLevel
-
-
 #: Gate levels by strength (a pair admitted twice keeps the strongest).
 _LEVELS: tuple[GateLevel, ...] = ("match", "row", "claim")
-
-
-def candidates(
-    refs: Sequence[SentenceRef],
-    analyses: dict[SentenceRef, Analysis],
-    published: dict[str, object],
-    groups: Sequence[Group],
-    matches: Sequence[Match],
-    extra_matches: Sequence[tuple[SentenceRef, SentenceRef]] = (),
-) -> Iterator[Candidate]:
-    """Every gated pair once, with the strongest level that admits it."""
-    index = {r: k for k, r in enumerate(refs)}
-    extra = [(index[x], index[y]) for x, y in extra_matches]
-    for i, j, how in candidate_pairs(refs, [analyses[r] for r in refs], published, groups, matches, extra):
-        yield Candidate(refs[i], refs[j], how)
 
 
 def candidate_pairs(
@@ -64,9 +41,9 @@ def candidate_pairs(
     matches: Sequence[Match],
     extra_matches: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, GateLevel]]:
-    """`candidates` as positions in `refs` (analyses[k] is the analysis of refs[k]): every gated
-    pair (i, j) once, i the earlier sentence in the text, with the strongest level that admits it,
-    in the order the gate admits them (matches, provenance, rows, claims)."""
+    """Every gated pair of sentences once, as positions (i, j) in `refs`, i the earlier sentence in
+    the text (analyses[k] is the analysis of refs[k]), with the strongest level that admits it, in
+    the order the gate admits them (matches, provenance, rows, claims)."""
     by_span = {(r.paragraph, r.start): k for k, r in enumerate(refs)}
     row_of = {key: g.id for g in groups for key in g.members}
     source = [r.source for r in refs]

@@ -224,7 +224,6 @@ _STEM = attrgetter("stem")
 _IS_WORD = attrgetter("is_word")
 
 
-
 def opposites(a: Analysis) -> frozenset[str]:
     """Stems of the antonyms of the sentence's words: a pair can only have an antonym when the
     other sentence has one of these."""
@@ -233,13 +232,6 @@ def opposites(a: Analysis) -> frozenset[str]:
 
 def _opposites(a: Analysis) -> frozenset[str]:
     return frozenset().union(*(_ANTONYM[s] for s in word_stems(a) & _ANTONYM.keys()))
-
-
-def applicable(x: Analysis, y: Analysis) -> bool:
-    """Whether this detector can find anything in the pair (a cheap test the stage runs first)."""
-    if x.negations or y.negations:
-        return True
-    return not opposites(x).isdisjoint(word_stems(y))
 
 
 def _antonyms(pair: Pair) -> list[Finding]:
