@@ -1,4 +1,4 @@
-"""Pausing the cyclic garbage collector around a stage of the pipeline."""
+"""Pausing the cyclic garbage collector around the pipeline (`aligner.align`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import wraps
 
 
 def without_gc(stage: Callable) -> Callable:
-    """Run a stage with the cyclic garbage collector paused (then resumed if it was on).
+    """Run `stage` with the cyclic garbage collector paused (then resumed if it was on).
 
     The pipeline's stages, provenance and flags most of all, allocate hundreds of thousands of
     small objects (tokens, sets, tuples) that reference counting frees, but every few hundred

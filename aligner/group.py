@@ -234,7 +234,7 @@ def _content_stems(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in WORD.findall(fold(text)):
         low = w.lower()
-        if low not in STOPWORDS and len(low) > 2 and low.replace("'", "").replace("\u2019", "").isalpha():
+        if low not in STOPWORDS and len(low) > 2 and low.replace("'", "").isalpha():
             out.setdefault(stem(low), w)
     return out
 

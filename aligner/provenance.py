@@ -19,7 +19,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 from typing import Literal
 
@@ -28,9 +27,8 @@ from rapidfuzz.distance import LCSseq
 from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
-from aligner.gc_pause import without_gc
 from aligner.model import STORY_ROLES, Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, sentence_refs
-from aligner.text import WORD, fold
+from aligner.text import fold, words
 
 Decision = Literal["credit", "date", "mention", "length"]
 
@@ -73,16 +71,10 @@ class Provenance:
         return tuple(Reuse(p.original_span(), p.copy_span(), p.score) for p in self.passages)
 
 
-@lru_cache(maxsize=32768)
-def _words(text: str) -> tuple[str, ...]:
-    """`aligner.text.words`, as a tuple (lower-cased in C)."""
-    return tuple(map(str.lower, WORD.findall(fold(text))))
-
-
 def near_verbatim(a: str, b: str) -> float | None:
     """Share of the shorter text's words found in the other in the same order, when it is high
     enough for one to be a copy of the other (and enough words are shared); else None."""
-    wa, wb = _words(a), _words(b)
+    wa, wb = words(a), words(b)
     shorter = min(len(wa), len(wb))
     common = LCSseq.similarity(wa, wb) if shorter >= tuning.REUSE_MIN_WORDS else 0
     if common < tuning.REUSE_MIN_WORDS:
@@ -91,7 +83,6 @@ def near_verbatim(a: str, b: str) -> float | None:
     return round(share, 3) if share >= tuning.REUSE_SHARED_WORDS else None
 
 
-@without_gc
 def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) -> Provenance:
     by_key = {p.key: p for p in paragraphs}
     refs = sentence_refs(p for p in paragraphs if p.role in STORY_ROLES)
@@ -144,7 +135,7 @@ def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) 
     for key, items in grouped.items():
         credit, decided = meta[key]
         if credit is None and (
-            sum(len(_words(t[1].text)) for t in items) < tuning.REUSE_MIN_WORDS_UNCREDITED
+            sum(len(words(t[1].text)) for t in items) < tuning.REUSE_MIN_WORDS_UNCREDITED
             or max(t[2] for t in items) < tuning.REUSE_UNCREDITED_SHARE
         ):
             continue  # a sentence or two in common and nobody credited: shared phrasing, not copying
@@ -161,7 +152,7 @@ def _reused_pairs(refs: Sequence[SentenceRef]) -> list[tuple[SentenceRef, Senten
     """Cross-source sentence pairs that share word 4-grams and pass `near_verbatim`."""
     shingles = []
     for r in refs:
-        toks = _words(r.text)
+        toks = words(r.text)
         shingles.append(set(zip(toks, toks[1:], toks[2:], toks[3:])))
     # How many sentences have each shingle, in the order the shingles first occur.
     df = Counter(chain.from_iterable(shingles))
@@ -289,7 +280,7 @@ def _quoted_counts(ref: SentenceRef, other: SentenceRef) -> tuple[int, int]:
     inside = _quote_mask(text)
     if not any(inside):
         return 0, 0
-    other_words = set(_words(other.text))
+    other_words = set(words(other.text))
     shared = in_quote = 0
     for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text):
         if m.group().lower() in other_words:

@@ -62,7 +62,7 @@ class Prepared:
 @lru_cache(maxsize=16384)
 def prepare(sentence: str) -> Prepared:
     folded = fold(sentence).lower()
-    tokens = tuple(words(sentence))
+    tokens = words(sentence)
     content_seq = tuple(stem(w) for w in tokens if w not in STOPWORDS and not w.isdigit())
     joined = f" {' '.join(tokens)} "
     return Prepared(

@@ -23,7 +23,8 @@ from aligner.flags.gate import _claim_keys, candidate_pairs
 from aligner.flags.pair import Pair, Side
 from aligner.gc_pause import without_gc
 from aligner.model import STORY_ROLES, SentenceRef, sentence_refs
-from aligner.provenance import _reused_pairs, _words, near_verbatim
+from aligner.provenance import _reused_pairs, near_verbatim
+from aligner.text import words
 
 ODD = [
     "",
@@ -263,7 +264,7 @@ def test_applicable_detectors_find_what_all_detectors_find(seeds_alignment):
 def _reference_reused_pairs(refs):
     """Reused sentence pairs as first written: a posting list per shingle, pairs counted in Python."""
     index = defaultdict(list)
-    tokens = [_words(r.text) for r in refs]
+    tokens = [words(r.text) for r in refs]
     for i, toks in enumerate(tokens):
         for g in {tuple(toks[k : k + 4]) for k in range(len(toks) - 3)}:
             index[g].append(i)

@@ -96,7 +96,7 @@ def _negated(pair: Pair) -> list[Finding]:
     shared_names = len(x.anchors() & y.anchors())
     for cue, last, scope, clause, names_in_scope, first_scope in negated:
         if first_scope not in y_stems:
-            continue  # (tested again below with the other conditions; first, as it is cheap)
+            continue  # the first negated word must be in the other sentence (the cheapest test)
         scope_hits = [s for s in scope if s in y_stems]
         clause_hits = [s for s in clause if s in y_stems]
         if not any(not x.tokens[scope[s][0]].is_cap for s in scope_hits):
@@ -104,8 +104,7 @@ def _negated(pair: Pair) -> list[Finding]:
         if names_in_scope and pair.level != "match" and shared_names < tuning.NEGATION_SHARED_NAMES:
             continue  # "does not name Trump": the other sentence must be about the same parties
         if (
-            first_scope not in y_stems
-            or len(scope_hits) / len(scope) < tuning.NEGATION_SCOPE_COVER
+            len(scope_hits) / len(scope) < tuning.NEGATION_SCOPE_COVER
             or len(clause_hits) / len(clause) < tuning.NEGATION_CLAUSE_COVER
             or len(clause_hits) < tuning.NEGATION_MIN_SHARED
         ):

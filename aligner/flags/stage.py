@@ -17,16 +17,12 @@ from aligner.flags.analysis import analyse
 from aligner.flags.compare import applicable_features, compare_pair, features
 from aligner.flags.gate import candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
-from aligner.gc_pause import without_gc
 from aligner.lexicons import OUTLETS
 from aligner.model import STORY_ROLES, Flag, Group, Match, Paragraph, ParagraphKey, SentenceRef, Source, Span, sentence_refs
 from aligner.provenance import Passage, Provenance
 from aligner.text import fold
 
-#: Roles whose sentences are compared: the story (headlines are compared only through the story).
 
-
-@without_gc
 def find_flags(
     sources: Sequence[Source],
     paragraphs: Sequence[Paragraph],
@@ -59,11 +55,12 @@ def find_flags(
         if rx is not None and ry is not None:
             related[(rx, ry)] = ("quote", None, None)
 
-    sides: list[Side | None] = [None] * len(refs)
+    sides: list[Side | None] = [None] * len(refs)  # built for the sentences that reach a detector
 
     def side(k: int) -> Side:
-        s = source_by_id[refs[k].source]
-        made = sides[k] = Side(analyses[k], s.label, s.published, s.outlet, names.get(s.id))
+        if (made := sides[k]) is None:
+            s = source_by_id[refs[k].source]
+            made = sides[k] = Side(analyses[k], s.label, s.published, s.outlet, names.get(s.id))
         return made
 
     flags: list[Flag] = []
@@ -77,7 +74,7 @@ def find_flags(
         detectors = applicable_features(feats[i], feats[j], relation is not None)
         if not detectors:
             continue  # no detector can find anything in these two sentences
-        pair = Pair(sides[i] or side(i), sides[j] or side(j), level, None, relation, copier, credited)
+        pair = Pair(side(i), side(j), level, None, relation, copier, credited)
         for f in compare_pair(pair, detectors):
             flags.append(_flag(f, refs[i], refs[j]))
     flags.extend(_misattributed(provenance, source_by_id, paragraphs))
