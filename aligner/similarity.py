@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from aligner import tuning
+from aligner.lexicons import MONTHS, WEEKDAYS
 from aligner.text import WORD, fold, stem, words
 
 #: Function words carry no fact; leaving them out keeps overlap scores about content.
@@ -142,8 +143,13 @@ def _features(a: Prepared, b: Prepared, unmatched_a: int, unmatched_b: int) -> t
     )
 
 
-def _linear(x: tuple[float, ...]) -> float:
-    return tuning.SIMILARITY_BIAS + sum(w * v for w, v in zip(tuning.SIMILARITY_WEIGHTS, x))
+def _linear(
+    x: tuple[float, ...],
+    weights: tuple[float, ...] = tuning.SIMILARITY_WEIGHTS,
+    bias: float = tuning.SIMILARITY_BIAS,
+) -> float:
+    """A logistic model's linear score: the graded model's unless told otherwise."""
+    return bias + sum(w * v for w, v in zip(weights, x))
 
 
 def score_prepared(a: Prepared, b: Prepared) -> float:
@@ -160,13 +166,14 @@ def sentence_similarity(a: str, b: str) -> float:
     return score_prepared(prepare(a), prepare(b))
 
 
-NEGATIONS = frozenset("not no never nothing none nobody neither nor without cannot".split())
+#: Negation words as the same_fact model was fitted with them (fewer than the flags' lexicon:
+#: changing them would change the model's inputs).
+FACT_NEGATIONS = frozenset("not no never nothing none nobody neither nor without cannot".split())
 #: Reporting verbs: MSRP non-paraphrases often add or drop who said it.
 ATTRIBUTIONS = frozenset("said says say told according reported added stated announced".split())
 TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january
-    february march april may june july august september october november december week month year
-    morning afternoon evening night""".split()
+    (*WEEKDAYS, *MONTHS, "today", "yesterday", "tomorrow", "week", "month", "year", "morning", "afternoon",
+     "evening", "night")
 )
 
 
@@ -202,7 +209,7 @@ def prepare_fact(sentence: str) -> FactPrepared:
         ngrams=tuple(Counter(zip(*(stems[i:] for i in range(n)))) for n in (1, 2, 3, 4)),
         capitals=frozenset(t.lower() for t in WORD.findall(folded)[1:] if t[0].isupper()),
         quadgrams=frozenset(joined[i : i + 4] for i in range(len(joined) - 3)),
-        negations=len(NEGATIONS & token_set) + sum(t.endswith("n't") for t in tokens),
+        negations=len(FACT_NEGATIONS & token_set) + sum(t.endswith("n't") for t in tokens),
         attributed=bool(ATTRIBUTIONS & token_set),
         attributed_edge=bool(ATTRIBUTIONS.intersection(tokens[:4] + tokens[-4:])),
         times=TIME_WORDS & token_set,
@@ -290,5 +297,4 @@ def same_fact(a: str, b: str) -> bool:
     if not pa.tokens or not pb.tokens:  # punctuation alone states nothing
         return False
     x = fact_features(pa, pb, prepare_fact(a), prepare_fact(b))
-    z = tuning.SAME_FACT_BIAS + sum(w * v for w, v in zip(tuning.SAME_FACT_WEIGHTS, x))
-    return z >= 0.0
+    return _linear(x, tuning.SAME_FACT_WEIGHTS, tuning.SAME_FACT_BIAS) >= 0.0
