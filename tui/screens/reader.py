@@ -3,13 +3,14 @@ line and footer. Every key of `tui.keys` is an action here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
@@ -23,6 +24,9 @@ from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Sy
 if TYPE_CHECKING:
     from aligner.model import Alignment
     from tui.widgets.search_bar import SearchBar
+
+
+W = TypeVar("W", bound=Widget)
 
 #: Themes `t` cycles through: Textual's own, then the terminal's palette.
 THEME_CYCLE = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
@@ -39,8 +43,8 @@ class ReaderScreen(Screen[None]):
         self.view = View(self.index)
         self.min_column = min_column
         self.detail_choice = 0
-        # Mounted the first time they are asked for: hidden at launch, the two of them cost the
-        # first screen about 40 ms of styling and layout.
+        # Mounted the first time they are asked for (`_mount_hidden`): hidden at launch, the two
+        # of them cost the first screen about 40 ms of styling and layout.
         self._detail: DetailPanel | None = None
         self._search_bar: SearchBar | None = None
 
@@ -56,8 +60,7 @@ class ReaderScreen(Screen[None]):
         yield Static(self._title(), id="title", markup=False)
         synopsis = SynopsisView(self.view, min_column=self.min_column, id="synopsis")
         headers = ColumnHeaders(synopsis, id="headers")
-        # set before the first layout (on_resize keeps it right afterwards)
-        headers.styles.height = ColumnHeaders.lines_for(self.app.size.height)
+        headers.styles.height = headers.lines()  # before the first layout; on_resize keeps it right
         with Vertical(id="body"):
             yield headers
             yield synopsis
@@ -292,13 +295,16 @@ class ReaderScreen(Screen[None]):
         return self._detail is not None and self._detail.display
 
     async def _detail_panel(self) -> DetailPanel:
-        """The detail panel, mounted (hidden) above the status line on first use."""
         if self._detail is None:
-            panel = DetailPanel(id="detail")
-            panel.display = False
-            await self.mount(panel, before="#status")
-            self._detail = panel
+            self._detail = await self._mount_hidden(DetailPanel(id="detail"))
         return self._detail
+
+    async def _mount_hidden(self, widget: W) -> W:
+        """Mount a panel above the status line, hidden (its action shows it): the detail panel
+        and the search bar are mounted on first use, not at launch."""
+        widget.display = False
+        await self.mount(widget, before="#status")
+        return widget
 
     async def action_detail(self) -> None:
         detail = await self._detail_panel()
@@ -334,8 +340,8 @@ class ReaderScreen(Screen[None]):
         if self._search_bar is None:
             from tui.widgets.search_bar import SearchBar
 
-            self._search_bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
-            await self.mount(self._search_bar, before="#status")
+            bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
+            self._search_bar = await self._mount_hidden(bar)
         bar = self._search_bar
         bar.display = True
         bar.value = self.view.query

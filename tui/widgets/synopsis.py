@@ -548,13 +548,9 @@ class ColumnHeaders(Widget):
         self._lines: LRUCache[tuple, Strip] = LRUCache(64)
         self.cursor_source: str | None = None  # the highlighted column, as last drawn
 
-    @staticmethod
-    def lines_for(screen_height: int) -> int:
-        """Label and meta lines; the title too when the terminal is tall enough."""
-        return 3 if screen_height >= 30 else 2
-
     def lines(self) -> int:
-        return self.lines_for(self.app.size.height)
+        """Label and meta lines; the title too when the terminal is tall enough."""
+        return 3 if self.app.size.height >= 30 else 2
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
