@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
 from test_cli_robust import CASES, SYNOPTIC, Case, _drop_dac_override, _snapshot
+from test_tmux_app import Tmux
 from tui.app import make_app
 
 #: What must never reach the terminal from article text: OSC (titles, hyperlinks), 8-bit CSI/NEL,
@@ -144,25 +143,6 @@ TMUX_CASES = ["markup-escapes-controls-scripts", "mixed-readable-and-not", "empt
               "utf16-no-bom", "control-characters-in-file-name", "same-base-name"]
 
 
-#: A tmux server of this test process's own, so that two test runs at once never share a session.
-_SOCKET = f"synoptic-tests-{os.getpid()}"
-
-
-def _tmux(*args: str, check: bool = True) -> str:
-    return subprocess.run(["tmux", "-L", _SOCKET, *args], capture_output=True, text=True, check=check).stdout
-
-
-def _wait_for(predicate, timeout: float) -> str:
-    deadline = time.monotonic() + timeout
-    pane = ""
-    while time.monotonic() < deadline:
-        pane = _tmux("capture-pane", "-p", "-t", "robust", check=False)
-        if predicate(pane):
-            return pane
-        time.sleep(0.2)
-    raise AssertionError(f"timed out; the pane shows:\n{pane}")
-
-
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 @pytest.mark.parametrize("case_id", TMUX_CASES)
 def test_catalogue_in_tmux(case_id, case_folder):
@@ -173,31 +153,23 @@ def test_catalogue_in_tmux(case_id, case_folder):
         prefix = _drop_dac_override()
         if prefix is None:
             pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE here")
-    status_file = case_folder.parent / f"{case_folder.name}.status"
-    command = " ".join(shlex.quote(a) for a in [*prefix, str(SYNOPTIC), *args])
-    # stderr stays on the terminal: Textual draws there (stdout is left free for pipes)
-    script = f"{command}; echo $? > {shlex.quote(str(status_file))}; echo SYNOPTIC-EXITED; sleep 30"
     before = _snapshot(case_folder)
-    _tmux("kill-session", "-t", "robust", check=False)
-    _tmux("new-session", "-d", "-s", "robust", "-x", "120", "-y", "36",
-          "-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", script)
+    term = Tmux([*prefix, str(SYNOPTIC), *args], 120, 36)  # the shell prints EXIT=<status> after it
     try:
         noun = "source" if case.sources == 1 else "sources"
         expected = "No readable articles" if case.status else f" {case.sources} {noun} "
-        pane = _wait_for(lambda p: expected in p or "SYNOPTIC-EXITED" in p, timeout=90)
-        assert "Traceback" not in pane and "SYNOPTIC-EXITED" not in pane, pane
+        pane = term.until(lambda p: expected in p or "EXIT=" in p, repr(expected), timeout=90)
+        assert "Traceback" not in pane and "EXIT=" not in pane, pane
         assert expected in pane
         assert not re.search(r"\x1b|\x07", pane)
-        _tmux("send-keys", "-t", "robust", "j", "l", "]", "o")
-        time.sleep(0.5)
-        _tmux("send-keys", "-t", "robust", "Escape")
+        term.send("j", "l", "]", "o")
         time.sleep(0.3)
-        _tmux("send-keys", "-t", "robust", "q")
-        pane = _wait_for(lambda p: "SYNOPTIC-EXITED" in p, timeout=30)
-        assert status_file.read_text().strip() == "0"
-        # back in the shell, nothing left behind: the alternate screen is gone, the terminal answers
-        _tmux("send-keys", "-t", "robust", "C-c")
-        assert pane.strip().splitlines() == ["SYNOPTIC-EXITED"], pane
+        term.send("Escape")
+        time.sleep(0.3)
+        term.send("q")
+        pane = term.until(lambda p: "EXIT=" in p, "the exit", timeout=30)
+        # status 0, and back in the shell nothing is left behind: the alternate screen is gone
+        assert pane.strip().splitlines() == ["EXIT=0"], pane
     finally:
-        _tmux("kill-server", check=False)
+        term.close()
     assert _snapshot(case_folder) == before

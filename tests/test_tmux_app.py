@@ -46,14 +46,18 @@ class Tmux:
             time.sleep(0.15)
 
     def wait_for(self, *needles: str, timeout: float = 60) -> str:
+        return self.until(lambda screen: all(n in screen for n in needles), f"{needles} on screen", timeout)
+
+    def until(self, ready, what: str = "the screen", timeout: float = 60) -> str:
+        """The screen, once `ready(screen)` holds."""
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if all(n in screen for n in needles):
+            if ready(screen):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{needles} not on screen:\n{screen}")
+        raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
 
     def title(self) -> str:
         return self.tmux("display-message", "-p", "-t", self.name, "#{pane_title}").stdout.strip()
