@@ -429,22 +429,26 @@ for _phrase in _NOT_NEGATING:
 
 
 def is_negation(tokens: list[Token], i: int) -> bool:
-    t = tokens[i]
-    low = t.low
-    if not (low in lx.NEGATIONS or low.endswith("n't")):
-        return False
-    # A phrase that is no negation ("not only", "no doubt") with this word where the word is.
+    low = tokens[i].low
+    return _is_cue(low) and not _in_non_negating_phrase(tokens, i, low)
+
+
+def _is_cue(low: str) -> bool:
+    """A word that can negate: a negation word, or one ending in "n't"."""
+    return low in lx.NEGATIONS or low.endswith("n't")
+
+
+def _in_non_negating_phrase(tokens: list[Token], i: int, low: str) -> bool:
+    """Whether tokens[i] (`low`) sits where it does in a phrase that is no negation ("not only",
+    "no doubt")."""
     for phrase, offset in _NOT_NEGATING_AT.get(low, ()):
         k = i - offset
         if k < 0 or k + len(phrase) > len(tokens):
             continue
         if tuple(x.low for x in tokens[k : k + len(phrase)]) == phrase:
-            return False
-    return True
+            return True
+    return False
 
 
 def _negations(tokens: list[Token]) -> list[int]:
-    negations = lx.NEGATIONS
-    return [
-        t.i for t in tokens if (t.low in negations or t.low.endswith("n't")) and is_negation(tokens, t.i)
-    ]
+    return [t.i for t in tokens if _is_cue(t.low) and not _in_non_negating_phrase(tokens, t.i, t.low)]

@@ -251,9 +251,7 @@ def mentions(a: Analysis, published: dt.date | None) -> tuple[DateMention, ...]:
 
 
 def _find(a: Analysis, published: dt.date | None):
-    if not _may_date(a):
-        return
-    for m in _date_matches(a):
+    for m in _date_matches(a):  # none when the sentence has no date word (`_may_date`)
         first = next((t.i for t in a.tokens if t.start >= m.start()), None)
         last = next((t.i for t in reversed(a.tokens) if t.end <= m.end()), None)
         if first is None or last is None:
