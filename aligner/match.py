@@ -11,6 +11,7 @@ across rows.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,32 +34,93 @@ def match_sentences(
     if index is None:
         index = SentenceIndex([p for p in paragraphs if p.role in STORY_ROLES])
     refs = index.refs
+    row = [row_of.get(r.paragraph, -1) for r in refs]
     # A lead-in ("The Washington Post reported:") credits the paragraph after it and states no
     # fact of its own; as a candidate, it would take the place of that paragraph's sentences.
     lead_ins = {p.key for p in paragraphs if p.role == "lead-in"}
     stating = np.array([r.paragraph not in lead_ins for r in refs], dtype=bool)
     rows, cols, cosines = _candidates(index, stating)
-    evidence: list[tuple[int, int, float, float]] = []  # (i, j, similarity, evidence)
-    best: dict[tuple[int, int], float] = {}  # best evidence of each sentence in each other source
-    ids = index.source_ids
+    scored: dict[tuple[int, int], tuple[float, float]] = {}  # (i, j) -> (similarity, evidence)
+    deferred = []
     for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
-        if cosine < tuning.MATCH_ACROSS_ROWS_COSINE and row_of.get(refs[i].paragraph) != row_of.get(refs[j].paragraph):
-            continue
-        similarity = _score(refs[i], refs[j])
-        total = similarity + cosine
-        evidence.append((i, j, similarity, total))
-        for key in ((i, int(ids[j])), (j, int(ids[i]))):
-            if best.get(key, -1.0) < total:
-                best[key] = total
+        if row[i] == row[j] or cosine >= tuning.MATCH_ACROSS_ROWS_COSINE:
+            scored[(i, j)] = _evidence(refs[i], refs[j], cosine)
+        else:
+            deferred.append((i, j, cosine))
+    topics = _sentence_rows(scored, index.source_ids, row)
+    for i, j, cosine in deferred:
+        if row[j] in topics[i] or row[i] in topics[j]:
+            scored[(i, j)] = _evidence(refs[i], refs[j], cosine)
+    ranked = _ranked(scored, index.source_ids)
+    ids = index.source_ids
     matches = []
-    for i, j, similarity, total in evidence:
-        a, b = refs[i], refs[j]
-        same_row = row_of.get(a.paragraph) == row_of.get(b.paragraph)
-        needed = tuning.MATCH_IN_ROW_EVIDENCE if same_row else tuning.MATCH_ACROSS_ROWS_EVIDENCE
-        mutual = best[(i, int(ids[j]))] == total and best[(j, int(ids[i]))] == total
-        if mutual and total >= needed:
+    for (i, j), (similarity, total) in scored.items():
+        one_topic = row[j] in topics[i] or row[i] in topics[j]
+        needed = tuning.MATCH_IN_ROW_EVIDENCE if one_topic else tuning.MATCH_ACROSS_ROWS_EVIDENCE
+        if total < needed:
+            continue
+        if _partner(i, j, total, ranked[(i, int(ids[j]))], refs) and _partner(
+            j, i, total, ranked[(j, int(ids[i]))], refs
+        ):
+            a, b = refs[i], refs[j]
             matches.append(Match(a.span(), b.span(), round(similarity, 3), match_kind(a.text, b.text)))
     return tuple(sorted(matches, key=lambda m: (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph)))
+
+
+def _evidence(a: SentenceRef, b: SentenceRef, cosine: float) -> tuple[float, float]:
+    """(sentence_similarity, evidence): the public score plus the cluster's TF-IDF cosine."""
+    similarity = _score(a, b)
+    return similarity, similarity + cosine
+
+
+def _ranked(
+    scored: dict[tuple[int, int], tuple[float, float]], source_ids: np.ndarray
+) -> dict[tuple[int, int], list[tuple[float, int]]]:
+    """For each (sentence, other source): its scored partners there, as (evidence, partner),
+    best first."""
+    ranked: dict[tuple[int, int], list[tuple[float, int]]] = {}
+    for (i, j), (_, total) in scored.items():
+        ranked.setdefault((i, int(source_ids[j])), []).append((total, j))
+        ranked.setdefault((j, int(source_ids[i])), []).append((total, i))
+    for partners in ranked.values():
+        partners.sort(key=lambda t: -t[0])
+    return ranked
+
+
+def _sentence_rows(
+    scored: dict[tuple[int, int], tuple[float, float]], source_ids: np.ndarray, row: list[int]
+) -> list[set[int]]:
+    """The rows each sentence speaks to: its paragraph's, and any row where its best partners in
+    MATCH_SENTENCE_ROW_VOTES other sources sit (each good enough to match inside a row). A
+    paragraph covering several sub-topics sits in one row, but its sentence on another sub-topic
+    is then judged like a sentence of that sub-topic's row."""
+    topics = [{r} for r in row]
+    votes: dict[tuple[int, int], int] = defaultdict(int)
+    for (i, _), partners in _ranked(scored, source_ids).items():
+        total, partner = partners[0]
+        if total >= tuning.MATCH_IN_ROW_EVIDENCE:
+            votes[(i, row[partner])] += 1
+    for (i, r), n in votes.items():
+        if n >= tuning.MATCH_SENTENCE_ROW_VOTES:
+            topics[i].add(r)
+    return topics
+
+
+def _partner(
+    i: int, j: int, total: float, partners: list[tuple[float, int]], refs: Sequence[SentenceRef]
+) -> bool:
+    """Whether j may be sentence i's match in j's source: its best partner there, or one nearly
+    as good (within MATCH_SECOND_PARTNER_MARGIN) that shares MATCH_SECOND_PARTNER_OWN_WORDS
+    content words with i that the best does not. A long sentence often joins two facts that
+    another outlet states in two sentences; it matches each of them."""
+    best_total, best = partners[0]
+    if total == best_total:
+        return True
+    if total < best_total - tuning.MATCH_SECOND_PARTNER_MARGIN:
+        return False
+    mine = prepare(refs[i].text).content
+    own = (mine & prepare(refs[j].text).content) - prepare(refs[best].text).content
+    return len(own) >= tuning.MATCH_SECOND_PARTNER_OWN_WORDS
 
 
 def _candidates(index: SentenceIndex, stating: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -1,6 +1,10 @@
 """Sentence matches on the seeds, and the match kinds."""
 
+from collections import defaultdict
+
 from aligner.match import match_kind
+from aligner.model import sentence_refs
+from aligner.similarity import prepare
 
 
 def line_of(alignment, span):
@@ -23,14 +27,48 @@ def test_paraphrases_of_one_fact_are_matched(seeds_alignment):
     assert frozenset({("003", 24), ("004", 23)}) in pairs  # "agreed to steps that, if implemented in good faith"
 
 
-def test_matches_join_different_sources_and_one_sentence_at_most_once_per_source(seeds_alignment):
+def test_matches_join_different_sources_each_pair_once(seeds_alignment):
     seen = set()
     for m in seeds_alignment.matches:
         assert m.a.source != m.b.source
+        pair = frozenset(((m.a.key, m.a.start), (m.b.key, m.b.start)))
+        assert pair not in seen
+        seen.add(pair)
+
+
+def test_two_partners_in_one_source_each_share_words_the_other_lacks(seeds_alignment):
+    """A sentence matches a second sentence of one source only when that one states another
+    part of it: each partner shares content words with it that the other partner lacks."""
+    partners = defaultdict(list)
+    for m in seeds_alignment.matches:
         for this, other in ((m.a, m.b), (m.b, m.a)):
-            key = (this.key, this.start, other.source)
-            assert key not in seen
-            seen.add(key)
+            partners[(this.key, this.start, other.source)].append(other)
+    several = {k: v for k, v in partners.items() if len(v) > 1}
+    assert several  # the seeds have such sentences (000:14 below)
+    for (key, start, _), others in several.items():
+        mine = next(prepare(r.text).content for r in _sentences(seeds_alignment, key) if r.start == start)
+        shared = [mine & prepare(seeds_alignment.span_text(o)).content for o in others]
+        for k, words in enumerate(shared):
+            rest = set().union(*(w for n, w in enumerate(shared) if n != k))
+            assert words - rest, (key, start, others)
+
+
+def test_a_sentence_on_another_rows_sub_topic_is_matched_there(seeds_alignment):
+    """001:11 covers three sub-topics and sits in one row; its sentence on the joint command centre
+    near Amman still matches 000:14 ("would be based near Amman, Jordan") in the row about it,
+    beside 000:14's match with 001:3 on the centre's staff."""
+    row = {key: g.id for g in seeds_alignment.groups for key in g.members}
+    found = {
+        frozenset((line_of(seeds_alignment, m.a), line_of(seeds_alignment, m.b))): m for m in seeds_alignment.matches
+    }
+    amman = found[frozenset({("000", 14), ("001", 11)})]
+    assert row[amman.a.key] != row[amman.b.key]
+    assert all("Amman" in seeds_alignment.span_text(s) for s in (amman.a, amman.b))
+    assert frozenset({("000", 14), ("001", 3)}) in found
+
+
+def _sentences(alignment, key):
+    return sentence_refs([alignment.paragraph(key)])
 
 
 def test_match_kinds():
