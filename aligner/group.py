@@ -211,7 +211,8 @@ def group_paragraphs(paragraphs: Sequence[Paragraph], index: SentenceIndex | Non
     return tuple(
         Group(
             id=k,
-            label=label([units[i] for i in cluster]),
+            # members in article order: a tie between two spellings never hangs on merge order
+            label=label([units[i] for i in sorted(cluster)]),
             members=_members([units[i] for i in cluster]),
         )
         for k, cluster in enumerate(ordered)
