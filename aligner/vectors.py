@@ -110,7 +110,9 @@ def tfidf_weights(
         idf = idf * (_groups_per_term(x, owner, len(group_ids)) >= 2)
     if max_df_share < 1.0:
         idf = idf * (df <= max(max_df_share * n_docs, tuning.MAX_DF_FLOOR))
-    return normalize(x @ sparse.diags(idf.astype(np.float32)))
+    x.data *= idf.astype(np.float32)[x.indices]
+    x.eliminate_zeros()  # the dropped terms
+    return normalize(x)
 
 
 def _groups_per_term(x: sparse.csr_matrix, owner: np.ndarray, n_groups: int) -> np.ndarray:
@@ -137,10 +139,12 @@ def tfidf(texts: Sequence[str], groups: Sequence[str], view: View) -> sparse.csr
 
 
 def normalize(x: sparse.csr_matrix) -> sparse.csr_matrix:
-    x = sparse.csr_matrix(x, dtype=np.float32)
+    """Rows scaled to unit length (empty rows stay empty); a new matrix."""
+    x = sparse.csr_matrix(x, dtype=np.float32, copy=True)
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags((1.0 / norms).astype(np.float32)) @ x)
+    x.data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(x.indptr))
+    return x
 
 
 def with_context(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> sparse.csr_matrix:
@@ -154,9 +158,8 @@ def with_context(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> 
     rows = np.concatenate([np.arange(n), upper, upper + 1])
     cols = np.concatenate([np.arange(n), upper + 1, upper])
     vals = np.concatenate([np.ones(n), np.full(2 * len(upper), weight)]).astype(np.float32)
-    mix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
     # A paragraph with no term in common with another source stays empty: its neighbours may
     # colour a topic it has, not lend it one.
-    empty = np.flatnonzero(np.diff(x.indptr) == 0)
-    mix = sparse.csr_matrix(sparse.diags(np.isin(np.arange(n), empty, invert=True).astype(np.float32)) @ mix)
+    lent = np.diff(x.indptr)[rows] > 0
+    mix = sparse.csr_matrix((vals[lent], (rows[lent], cols[lent])), shape=(n, n))
     return normalize(mix @ x)
