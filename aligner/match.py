@@ -3,10 +3,12 @@
 Candidates come from the cluster's sentence TF-IDF (they share distinctive wording). Each is
 scored with `aligner.similarity.sentence_similarity` (the public function, reported as the match
 score); the decision adds the cluster's own evidence, the sentence TF-IDF cosine, which knows
-which words single out a fact in this story (IDF fitted on the cluster). A pair is kept when each
-sentence is the other's best candidate in that source, and the evidence passes a threshold that
-is lower inside one row (the grouping already puts the two paragraphs on one sub-topic) than
-across rows.
+which words single out a fact in this story (IDF fitted on the cluster). The evidence must pass
+a threshold that is lower when the two sentences speak to one row (the grouping already puts
+them on one sub-topic) than across rows; a sentence speaks to its paragraph's row, and to the
+row where its best partners in several other sources sit. A pair is kept when each sentence is
+the other's best partner in its source, or a second partner nearly as good that states another
+part of it.
 """
 
 from __future__ import annotations
@@ -64,7 +66,11 @@ def match_sentences(
         ):
             a, b = refs[i], refs[j]
             matches.append(Match(a.span(), b.span(), round(similarity, 3), match_kind(a.text, b.text)))
-    return tuple(sorted(matches, key=lambda m: (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph)))
+    return tuple(sorted(matches, key=_position))
+
+
+def _position(m: Match) -> tuple[str, int, int, str, int, int]:
+    return (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph, m.b.start)
 
 
 def _evidence(a: SentenceRef, b: SentenceRef, cosine: float) -> tuple[float, float]:
@@ -91,9 +97,10 @@ def _sentence_rows(
     scored: dict[tuple[int, int], tuple[float, float]], source_ids: np.ndarray, row: list[int]
 ) -> list[set[int]]:
     """The rows each sentence speaks to: its paragraph's, and any row where its best partners in
-    MATCH_SENTENCE_ROW_VOTES other sources sit (each good enough to match inside a row). A
-    paragraph covering several sub-topics sits in one row, but its sentence on another sub-topic
-    is then judged like a sentence of that sub-topic's row."""
+    MATCH_SENTENCE_ROW_VOTES other sources sit, each with evidence of at least
+    MATCH_IN_ROW_EVIDENCE (from the pairs `scored` so far; no mutual-best check). A paragraph on
+    several sub-topics sits in one row; its sentence on another sub-topic is then judged like a
+    sentence of that sub-topic's row, and its low-cosine pairs there are scored too."""
     topics = [{r} for r in row]
     votes: dict[tuple[int, int], int] = defaultdict(int)
     for (i, _), partners in _ranked(scored, source_ids).items():

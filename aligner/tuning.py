@@ -115,9 +115,9 @@ LABEL_WORDS = 3
 # 22 annotated matches and the topical precision of matches on NewsWCL50 events 0-4 (the share
 # of matches whose paragraphs share an annotated topic):
 MATCH_CANDIDATE_COSINE = 0.13  # sentence TF-IDF cosine below which a pair is not even scored
-MATCH_ACROSS_ROWS_COSINE = 0.2  # ...and below this one, unless both paragraphs are in one row
+MATCH_ACROSS_ROWS_COSINE = 0.2  # ...and below this one, unless both sentences speak to one row
 MATCH_TOP_K = 2  # only a sentence's K most similar sentences (by cosine) in each other source are scored
-MATCH_IN_ROW_EVIDENCE = 0.45  # evidence needed when both paragraphs are in one row
+MATCH_IN_ROW_EVIDENCE = 0.45  # evidence needed when both sentences speak to one row (aligner.match)
 MATCH_ACROSS_ROWS_EVIDENCE = 0.6  # evidence needed otherwise
 MATCH_SENTENCE_ROW_VOTES = 3  # a sentence whose best partners in this many sources share a row speaks to it
 MATCH_SECOND_PARTNER_MARGIN = 0.15  # a second partner in one source: evidence within this of the best...

@@ -60,7 +60,7 @@ def _word_terms(flat: list[str], text_of_token: np.ndarray) -> tuple[np.ndarray,
 
 def _char_terms(flat: list[str], text_of_token: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(text, term) of every character n-gram (tuning.CHAR_NGRAMS) inside each word padded with
-    a space each side (" talk", "alks "); a word shorter than n gives its whole padded self."""
+    a space each side (" talk", "alks "); a padded word shorter than n gives itself whole."""
     if not flat:
         return np.zeros(0, np.int64), np.zeros(0, np.uint64)
     joined = "".join([f" {w} " for w in flat])
@@ -77,7 +77,8 @@ def _char_terms(flat: list[str], text_of_token: np.ndarray) -> tuple[np.ndarray,
         hashes.append((hashes[-1][:-1] ^ code[k:]) * _FNV_PRIME)
     rows, terms = [], []
     for n in range(low, high + 1):
-        at = np.flatnonzero(np.arange(len(code) - n + 1) + n <= end_at[: len(code) - n + 1])
+        starts = max(len(code) - n + 1, 0)  # positions where n characters still fit
+        at = np.flatnonzero(np.arange(starts) + n <= end_at[:starts])
         rows.append(text_of_token[token_at[at]])
         terms.append(hashes[n - 1][at])
         for short in range(3, n):  # padded words shorter than n (3: one letter): the whole, once

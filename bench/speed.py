@@ -42,13 +42,17 @@ def _timed_call(function, *args) -> float:
 
 
 def forget_memos() -> None:
-    """Empty every functools cache of the aligner's modules (words, stems, sentence analyses...),
-    so that align() does all its work, as on texts it has never seen."""
+    """Empty every functools cache of the aligner's modules (words, stems, sentence analyses...)
+    and the name memo of the flag analyses, so that align() does all its work, as on texts it
+    has never seen."""
+    from aligner.flags import analysis
+
     for name, module in list(sys.modules.items()):
         if name == "aligner" or name.startswith("aligner."):
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+    analysis._NAMES.clear()
 
 
 def main() -> None:

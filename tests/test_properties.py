@@ -28,13 +28,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from aligner import align
+from aligner import align, tuning
 from aligner.decode import UndecodableError, decode
 from aligner.ingest import IngestError, read_article
 from aligner.model import FLAG_KINDS, ROLES, STORY_ROLES, Paragraph
 from aligner.report import alignment_to_json, alignment_to_json_text, alignment_to_markdown, md_escape
 from aligner.segment import split_sentences
-from aligner.text import visible
+from aligner.text import visible, words
+from aligner.vectors import counts
 
 _COMMON = dict(
     deadline=None,  # the first call pays for imports and caches; timing is bench/'s business
@@ -261,6 +262,28 @@ def test_align_keeps_every_invariant(folder, data, sources):
     assert len(alignment.sources) + sum(p.skipped for p in alignment.problems) == len(files)
     check_alignment(alignment, files)
     assert [(p.read_bytes(), p.stat().st_mtime_ns) for p in files] == before
+
+
+@PROFILE
+@given(texts=st.lists(st.one_of(paragraph, st.text(), st.text(alphabet="aI5 .\u00e9\u4e2d")), max_size=5))
+def test_character_counts_are_the_n_grams_of_each_padded_word(texts):
+    """`counts(..., "char")` hashes n-grams with numpy; the plain reading, for any texts: every
+    n-gram (tuning.CHAR_NGRAMS) of each word padded with spaces, a padded word shorter than n
+    counted whole, one column per distinct n-gram, in some order."""
+    low, high = tuning.CHAR_NGRAMS
+    expected: list[Counter] = []
+    for text in texts:
+        grams: Counter = Counter()
+        for word in words(text):
+            padded = f" {word} "
+            for n in range(low, high + 1):
+                grams.update(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+        expected.append(grams)
+    columns = sorted({g for grams in expected for g in grams})
+    want = sorted(tuple(grams[g] for grams in expected) for g in columns)
+    got = counts(texts, "char").toarray()
+    assert got.shape == (len(texts), len(columns))
+    assert sorted(tuple(float(v) for v in column) for column in got.T) == [tuple(map(float, w)) for w in want]
 
 
 @PROFILE

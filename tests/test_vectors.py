@@ -30,3 +30,14 @@ def test_context_blends_neighbours_of_the_same_source_only():
     assert (mixed[0] @ x[1].T).toarray()[0, 0] > (x[0] @ x[1].T).toarray()[0, 0]
     assert np.allclose(mixed[2].toarray(), x[2].toarray())  # "t" has no neighbour of its own source
     assert mixed[3].nnz == 0  # nothing shared with another source: context lends no topic
+
+
+def test_counts_of_texts_shorter_than_an_n_gram():
+    """A cluster whose only word is one letter (" a " is shorter than a 4- or 5-gram) counts that
+    padded word as a term for each n-gram size, as it does inside longer texts."""
+    m = counts(["a"], "char")
+    assert m.shape == (1, 1) and m.toarray().tolist() == [[3.0]]
+    assert counts(["", "I."], "char").shape == (2, 1)
+    assert counts(["", "..."], "char").shape == (2, 0)
+    both = counts(["a", "a b"], "char").toarray()  # " a " in both texts, " b " in the second
+    assert sorted(both[0].tolist()) == [0.0, 3.0] and both[1].tolist() == [3.0, 3.0]
