@@ -71,9 +71,13 @@ def main() -> None:
         again.append(_timed_call(align, [seeds]))
     exe = Path(sys.executable).with_name("synoptic")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
-    process = [timed([*command, "--format", "json", str(seeds)]) for _ in range(args.runs)]
-    imports = [timed([sys.executable, "-c", REPORT_IMPORTS]) for _ in range(args.runs)]
-    bare = [timed([sys.executable, "-c", "pass"]) for _ in range(args.runs)]
+    # The three commands take turns, so that the machine's drift (this host is shared) weighs
+    # on the process and on its floor alike.
+    process, imports, bare = [], [], []
+    for _ in range(args.runs):
+        process.append(timed([*command, "--format", "json", str(seeds)]))
+        imports.append(timed([sys.executable, "-c", REPORT_IMPORTS]))
+        bare.append(timed([sys.executable, "-c", "pass"]))
     rows = [
         ("align() of the seeds, in-process", statistics.median(first)),
         ("  the same texts again (memo caches kept)", statistics.median(again)),
