@@ -143,17 +143,14 @@ def _features(a: Prepared, b: Prepared, unmatched_a: int, unmatched_b: int) -> t
     )
 
 
-def _linear(
-    x: tuple[float, ...],
-    weights: tuple[float, ...] = tuning.SIMILARITY_WEIGHTS,
-    bias: float = tuning.SIMILARITY_BIAS,
-) -> float:
-    """A logistic model's linear score: the graded model's unless told otherwise."""
+def _linear(x: tuple[float, ...], weights: tuple[float, ...], bias: float) -> float:
+    """A logistic model's linear score. The weights are read from `tuning` at each call, never
+    bound at import: bench/train_similarity.py refits them in place."""
     return bias + sum(w * v for w, v in zip(weights, x))
 
 
 def score_prepared(a: Prepared, b: Prepared) -> float:
-    return 1.0 / (1.0 + math.exp(-_linear(features(a, b))))
+    return 1.0 / (1.0 + math.exp(-_linear(features(a, b), tuning.SIMILARITY_WEIGHTS, tuning.SIMILARITY_BIAS)))
 
 
 def sentence_similarity(a: str, b: str) -> float:
@@ -260,7 +257,7 @@ def fact_features(a: Prepared, b: Prepared, fa: FactPrepared, fb: FactPrepared) 
     q_common = len(qa & qb)
     return (
         *base,
-        _linear(base),
+        _linear(base, tuning.SIMILARITY_WEIGHTS, tuning.SIMILARITY_BIAS),
         min(ua, ub), max(ua, ub), ua + ub, min(ea, eb), max(ea, eb),
         abs(la - lb), math.log1p(la + lb), min(la, lb),
         min(na, nb), max(na, nb), float(na + nb > 0), float(bool(a.numbers) and bool(b.numbers)),

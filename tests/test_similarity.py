@@ -49,3 +49,18 @@ def test_same_fact_needs_words_and_is_symmetric():
     assert not same_fact("...", KERRY)
     extra_clause = "John Kerry arrived in Moscow on Thursday, a day after the Syrian army retook the town of Palmyra."
     assert same_fact(KERRY, extra_clause) == same_fact(extra_clause, KERRY)
+
+
+def test_models_read_their_weights_from_tuning_at_each_call(monkeypatch):
+    """bench/train_similarity.py refits the graded model in place, then fits same_fact on the new
+    score: neither score may keep weights bound when the module was imported."""
+    from aligner import tuning
+    from aligner.similarity import FACT_FEATURE_NAMES, fact_features, prepare, prepare_fact, score_prepared
+
+    a, b = "Kerry met Putin in Moscow.", "Putin met Kerry on Thursday."
+    logit = FACT_FEATURE_NAMES.index("similarity_logit")
+    before = fact_features(prepare(a), prepare(b), prepare_fact(a), prepare_fact(b))[logit]
+    score = score_prepared(prepare(a), prepare(b))
+    monkeypatch.setattr(tuning, "SIMILARITY_BIAS", tuning.SIMILARITY_BIAS + 1.0)
+    assert fact_features(prepare(a), prepare(b), prepare_fact(a), prepare_fact(b))[logit] == pytest.approx(before + 1.0)
+    assert score_prepared(prepare(a), prepare(b)) > score
