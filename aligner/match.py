@@ -42,28 +42,35 @@ def match_sentences(
     lead_ins = {p.key for p in paragraphs if p.role == "lead-in"}
     stating = np.array([r.paragraph not in lead_ins for r in refs], dtype=bool)
     rows, cols, cosines = _candidates(index, stating)
+    ids = index.source_ids.tolist()
     scored: dict[tuple[int, int], tuple[float, float]] = {}  # (i, j) -> (similarity, evidence)
+    # (sentence, other source) -> (evidence, partner): its best partner there so far (the first
+    # scored wins a tie)
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+
+    def score(i: int, j: int, cosine: float) -> None:
+        _, total = scored[(i, j)] = _evidence(refs[i], refs[j], cosine)
+        for key, partner in (((i, ids[j]), j), ((j, ids[i]), i)):
+            if key not in best or best[key][0] < total:
+                best[key] = (total, partner)
+
     deferred = []
     for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
         if row[i] == row[j] or cosine >= tuning.MATCH_ACROSS_ROWS_COSINE:
-            scored[(i, j)] = _evidence(refs[i], refs[j], cosine)
+            score(i, j, cosine)
         else:
             deferred.append((i, j, cosine))
-    topics = _sentence_rows(scored, index.source_ids, row)
+    topics = _sentence_rows(best, row)
     for i, j, cosine in deferred:
         if row[j] in topics[i] or row[i] in topics[j]:
-            scored[(i, j)] = _evidence(refs[i], refs[j], cosine)
-    ranked = _ranked(scored, index.source_ids)
-    ids = index.source_ids
+            score(i, j, cosine)
     matches = []
     for (i, j), (similarity, total) in scored.items():
         one_topic = row[j] in topics[i] or row[i] in topics[j]
         needed = tuning.MATCH_IN_ROW_EVIDENCE if one_topic else tuning.MATCH_ACROSS_ROWS_EVIDENCE
         if total < needed:
             continue
-        if _partner(i, j, total, ranked[(i, int(ids[j]))], refs) and _partner(
-            j, i, total, ranked[(j, int(ids[i]))], refs
-        ):
+        if _partner(i, j, total, best[(i, ids[j])], refs) and _partner(j, i, total, best[(j, ids[i])], refs):
             a, b = refs[i], refs[j]
             matches.append(Match(a.span(), b.span(), round(similarity, 3), match_kind(a.text, b.text)))
     return tuple(sorted(matches, key=_position))
@@ -79,32 +86,15 @@ def _evidence(a: SentenceRef, b: SentenceRef, cosine: float) -> tuple[float, flo
     return similarity, similarity + cosine
 
 
-def _ranked(
-    scored: dict[tuple[int, int], tuple[float, float]], source_ids: np.ndarray
-) -> dict[tuple[int, int], list[tuple[float, int]]]:
-    """For each (sentence, other source): its scored partners there, as (evidence, partner),
-    best first."""
-    ranked: dict[tuple[int, int], list[tuple[float, int]]] = {}
-    for (i, j), (_, total) in scored.items():
-        ranked.setdefault((i, int(source_ids[j])), []).append((total, j))
-        ranked.setdefault((j, int(source_ids[i])), []).append((total, i))
-    for partners in ranked.values():
-        partners.sort(key=lambda t: -t[0])
-    return ranked
-
-
-def _sentence_rows(
-    scored: dict[tuple[int, int], tuple[float, float]], source_ids: np.ndarray, row: list[int]
-) -> list[set[int]]:
-    """The rows each sentence speaks to: its paragraph's, and any row where its best partners in
-    MATCH_SENTENCE_ROW_VOTES other sources sit, each with evidence of at least
-    MATCH_IN_ROW_EVIDENCE (from the pairs `scored` so far; no mutual-best check). A paragraph on
-    several sub-topics sits in one row; its sentence on another sub-topic is then judged like a
-    sentence of that sub-topic's row, and its low-cosine pairs there are scored too."""
+def _sentence_rows(best: dict[tuple[int, int], tuple[float, int]], row: list[int]) -> list[set[int]]:
+    """The rows each sentence speaks to: its paragraph's, and any row where its `best` partners
+    in MATCH_SENTENCE_ROW_VOTES other sources sit, each with evidence of at least
+    MATCH_IN_ROW_EVIDENCE (no mutual-best check). A paragraph on several sub-topics sits in one
+    row; its sentence on another sub-topic is then judged like a sentence of that sub-topic's
+    row, and its low-cosine pairs there are scored too."""
     topics = [{r} for r in row]
     votes: dict[tuple[int, int], int] = defaultdict(int)
-    for (i, _), partners in _ranked(scored, source_ids).items():
-        total, partner = partners[0]
+    for (i, _), (total, partner) in best.items():
         if total >= tuning.MATCH_IN_ROW_EVIDENCE:
             votes[(i, row[partner])] += 1
     for (i, r), n in votes.items():
@@ -113,20 +103,18 @@ def _sentence_rows(
     return topics
 
 
-def _partner(
-    i: int, j: int, total: float, partners: list[tuple[float, int]], refs: Sequence[SentenceRef]
-) -> bool:
+def _partner(i: int, j: int, total: float, best: tuple[float, int], refs: Sequence[SentenceRef]) -> bool:
     """Whether j may be sentence i's match in j's source: its best partner there, or one nearly
     as good (within MATCH_SECOND_PARTNER_MARGIN) that shares MATCH_SECOND_PARTNER_OWN_WORDS
     content words with i that the best does not. A long sentence often joins two facts that
     another outlet states in two sentences; it matches each of them."""
-    best_total, best = partners[0]
+    best_total, best_partner = best
     if total == best_total:
         return True
     if total < best_total - tuning.MATCH_SECOND_PARTNER_MARGIN:
         return False
     mine = prepare(refs[i].text).content
-    own = (mine & prepare(refs[j].text).content) - prepare(refs[best].text).content
+    own = (mine & prepare(refs[j].text).content) - prepare(refs[best_partner].text).content
     return len(own) >= tuning.MATCH_SECOND_PARTNER_OWN_WORDS
 
 
