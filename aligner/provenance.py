@@ -252,9 +252,6 @@ def _lead_in_credit(p: Paragraph) -> Credit | None:
     return None
 
 
-_QUOTE_CHARS = "\"\u201c\u201d"
-
-
 def _quote_mask(text: str) -> list[bool]:
     """For every character of `text`, whether it sits inside quotation marks (a quotation opened in
     the sentence before, or going on in the next, counts: see aligner.flags.analysis)."""

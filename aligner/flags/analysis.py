@@ -228,13 +228,13 @@ def _may_negate(a: Analysis) -> bool:
 
 # --- names -------------------------------------------------------------------------------------
 
+_SEPARATORS = re.compile(r"[\s\-.]+")
 _ALIAS_KEY: dict[str, str] = {}
 for _canonical, _aliases in lx.ALIASES.items():
     for _form in (_canonical, *_aliases):
-        _ALIAS_KEY[re.sub(r"[\s\-.]+", " ", _form.lower()).strip()] = _canonical
+        _ALIAS_KEY[_SEPARATORS.sub(" ", _form.lower()).strip()] = _canonical
 
 
-_SEPARATORS = re.compile(r"[\s\-.]+")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
 

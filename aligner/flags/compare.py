@@ -38,7 +38,6 @@ def relation(a: Analysis, b: Analysis) -> Literal["copy", "quote"] | None:
 #: Bits of `features`: what a sentence has that some detector needs (in both sentences, for all
 #: but negation).
 _QUANTITY, _DATE, _NAME, _CLAIM, _NEGATION = 1, 2, 4, 8, 16
-_IN_BOTH = _QUANTITY | _DATE | _NAME | _CLAIM
 
 
 def features(a: Analysis) -> tuple[int, frozenset[str], frozenset[str]]:
