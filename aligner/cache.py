@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -27,37 +27,12 @@ FORMAT = "synoptic-cache"
 VERSION = 1
 MAX_ENTRIES = 64
 
-Progress = Callable[[str, float], None]
-
-
 def cache_dir() -> Path:
     explicit = os.environ.get("SYNOPTIC_CACHE_DIR")
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "synoptic"
-
-
-def align_cached(
-    paths: Sequence[str | Path],
-    labels: Sequence[str] | None = None,
-    *,
-    progress: Progress | None = None,
-    directory: Path | None = None,
-) -> Alignment:
-    """`aligner.align`, answered from the cache when these exact inputs were aligned before.
-
-    A hit imports nothing heavier than json: the pipeline (numpy, scipy) loads only on a miss."""
-    key, cached = lookup(paths, labels, directory=directory)
-    if cached is not None:
-        if progress:
-            progress("done", 1.0)
-        return cached
-    import aligner
-
-    alignment = aligner.align(paths, labels, progress=progress)
-    store(key, alignment, directory=directory)
-    return alignment
 
 
 def lookup(

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+import aligner
 from aligner import align
-from aligner.cache import align_cached, alignment_from_dict, alignment_to_dict, cache_key
+from aligner.cache import alignment_from_dict, alignment_to_dict, cache_key, lookup, store
 from aligner.report import alignment_to_json
 
 
@@ -21,6 +22,16 @@ def test_round_trip_keeps_every_field(seeds_alignment):
     assert alignment_to_json(again) == alignment_to_json(seeds_alignment)
 
 
+def align_cached(paths, directory):
+    """What the app does at launch: the cached alignment, else align and store it."""
+    key, cached = lookup(paths, directory=directory)
+    if cached is not None:
+        return cached
+    alignment = aligner.align(paths)
+    store(key, alignment, directory=directory)
+    return alignment
+
+
 def _articles(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -30,15 +41,15 @@ def _articles(tmp_path: Path) -> Path:
 
 
 def test_second_call_is_answered_from_the_cache(tmp_path, monkeypatch):
-    folder, store = _articles(tmp_path), tmp_path / "cache"
-    first = align_cached([folder], directory=store)
-    assert len(list(store.glob("*.json"))) == 1
+    folder, directory = _articles(tmp_path), tmp_path / "cache"
+    first = align_cached([folder], directory=directory)
+    assert len(list(directory.glob("*.json"))) == 1
 
     def no_alignment(*args, **kwargs):
         raise AssertionError("should have been cached")
 
     monkeypatch.setattr("aligner.align", no_alignment)
-    assert alignment_to_json(align_cached([folder], directory=store)) == alignment_to_json(first)
+    assert alignment_to_json(align_cached([folder], directory=directory)) == alignment_to_json(first)
 
 
 def test_any_change_to_inputs_or_labels_changes_the_key(tmp_path):
@@ -53,11 +64,11 @@ def test_any_change_to_inputs_or_labels_changes_the_key(tmp_path):
 @pytest.mark.parametrize("damage", ["{not json", "[]", "[" * 100_000, '{"format": "synoptic-cache", "version": 1}',
                                     '{"format": "synoptic-cache", "version": 1, "alignment": {"sources": 7}}'])
 def test_a_damaged_entry_is_recomputed(tmp_path, damage):
-    folder, store = _articles(tmp_path), tmp_path / "cache"
-    align_cached([folder], directory=store)
-    (entry,) = store.glob("*.json")
+    folder, directory = _articles(tmp_path), tmp_path / "cache"
+    align_cached([folder], directory=directory)
+    (entry,) = directory.glob("*.json")
     entry.write_text(damage)
-    assert alignment_to_json(align_cached([folder], directory=store)) == alignment_to_json(align([folder]))
+    assert alignment_to_json(align_cached([folder], directory=directory)) == alignment_to_json(align([folder]))
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path):
@@ -68,8 +79,6 @@ def test_an_unwritable_cache_only_costs_time(tmp_path):
 
 
 def test_lookup_alone_never_computes_and_store_files_under_its_key(tmp_path):
-    from aligner.cache import lookup, store
-
     folder, directory = _articles(tmp_path), tmp_path / "cache"
     key, cached = lookup([folder], directory=directory)
     assert key == cache_key([folder], None) and cached is None
