@@ -104,5 +104,7 @@ def test_row_labels_name_what_the_row_shares_as_written(tmp_path: Path):
 def test_row_labels_are_words_not_escape_debris(tmp_path: Path):
     (tmp_path / "a.txt").write_text("\x1b[31mred alert\x1b[0m over the Aleppo ceasefire plan agreed in Geneva.\n")
     (tmp_path / "b.txt").write_text("\x1b[31mred alert\x1b[0m as Geneva talks agree an Aleppo ceasefire plan.\n")
-    for group in align([tmp_path]).groups:
+    groups = align([tmp_path]).groups
+    assert groups
+    for group in groups:
         assert all(word.isalpha() for word in group.label.split(" · "))
