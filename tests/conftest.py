@@ -63,3 +63,20 @@ def _private_alignment_cache(tmp_path_factory):
     import os
 
     os.environ["SYNOPTIC_CACHE_DIR"] = str(tmp_path_factory.mktemp("alignment-cache"))
+
+
+@pytest.fixture
+def tmux_session():
+    """start(command, width, height): the command in its own tmux server, closed after the test."""
+    from terminal import Tmux
+
+    sessions: list[Tmux] = []
+
+    def start(command: list[str], width: int = 80, height: int = 24) -> Tmux:
+        session = Tmux(command, width, height)
+        sessions.append(session)
+        return session
+
+    yield start
+    for s in sessions:
+        s.close()

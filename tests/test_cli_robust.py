@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from terminal import SYNOPTIC
 from tui.cli import main
 
 #: numpy's "invalid value" and friends are bugs here (a NaN score), not noise for the user.
@@ -33,7 +34,6 @@ pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SYNOPTIC = Path(sys.executable).with_name("synoptic")
 #: Bytes that must never reach a terminal from Synoptic: ESC, BEL, 8-bit CSI/OSC/NEL (as UTF-8),
 #: bidi overrides and isolates (as UTF-8).
 UNSAFE_BYTES = re.compile(

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from test_cli_robust import CASES, SYNOPTIC, Case, _drop_dac_override, _snapshot
-from test_tmux_app import Tmux
+from terminal import SYNOPTIC
+from test_cli_robust import CASES, Case, _drop_dac_override, _snapshot
 from tui.app import make_app
 
 #: What must never reach the terminal from article text: OSC (titles, hyperlinks), 8-bit CSI/NEL,
@@ -145,7 +145,7 @@ TMUX_CASES = ["markup-escapes-controls-scripts", "mixed-readable-and-not", "empt
 
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 @pytest.mark.parametrize("case_id", TMUX_CASES)
-def test_catalogue_in_tmux(case_id, case_folder):
+def test_catalogue_in_tmux(case_id, case_folder, tmux_session):
     case = next(c for c in CASES if c.id == case_id)
     args = case.build(case_folder)
     prefix: list[str] = []
@@ -154,22 +154,19 @@ def test_catalogue_in_tmux(case_id, case_folder):
         if prefix is None:
             pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE here")
     before = _snapshot(case_folder)
-    term = Tmux([*prefix, str(SYNOPTIC), *args], 120, 36)  # the shell prints EXIT=<status> after it
-    try:
-        noun = "source" if case.sources == 1 else "sources"
-        expected = "No readable articles" if case.status else f" {case.sources} {noun} "
-        pane = term.until(lambda p: expected in p or "EXIT=" in p, repr(expected), timeout=90)
-        assert "Traceback" not in pane and "EXIT=" not in pane, pane
-        assert expected in pane
-        assert not re.search(r"\x1b|\x07", pane)
-        term.send("j", "l", "]", "o")
-        time.sleep(0.3)
-        term.send("Escape")
-        time.sleep(0.3)
-        term.send("q")
-        pane = term.until(lambda p: "EXIT=" in p, "the exit", timeout=30)
-        # status 0, and back in the shell nothing is left behind: the alternate screen is gone
-        assert pane.strip().splitlines() == ["EXIT=0"], pane
-    finally:
-        term.close()
+    term = tmux_session([*prefix, str(SYNOPTIC), *args], 120, 36)  # the shell prints EXIT=<status> after it
+    noun = "source" if case.sources == 1 else "sources"
+    expected = "No readable articles" if case.status else f" {case.sources} {noun} "
+    pane = term.until(lambda p: expected in p or "EXIT=" in p, repr(expected), timeout=90)
+    assert "Traceback" not in pane and "EXIT=" not in pane, pane
+    assert expected in pane
+    assert not re.search(r"\x1b|\x07", pane)
+    term.send("j", "l", "]", "o")
+    time.sleep(0.3)
+    term.send("Escape")
+    time.sleep(0.3)
+    term.send("q")
+    pane = term.until(lambda p: "EXIT=" in p, "the exit", timeout=30)
+    # status 0, and back in the shell nothing is left behind: the alternate screen is gone
+    assert pane.strip().splitlines() == ["EXIT=0"], pane
     assert _snapshot(case_folder) == before
