@@ -29,16 +29,14 @@ from bytecode import compile_project  # noqa: E402
 REPORT_IMPORTS = "import numpy, scipy.sparse, rapidfuzz, sentencex, Stemmer, yaml, markdown_it, charset_normalizer"
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def _timed_call(function, *args) -> float:
+def timed(function, *args) -> float:
     start = time.perf_counter()
     function(*args)
     return time.perf_counter() - start
+
+
+def run_quiet(command: list[str]) -> None:
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
 def forget_memos() -> None:
@@ -67,17 +65,17 @@ def main() -> None:
     first, again = [], []
     for _ in range(args.runs):
         forget_memos()
-        first.append(_timed_call(align, [seeds]))
-        again.append(_timed_call(align, [seeds]))
+        first.append(timed(align, [seeds]))
+        again.append(timed(align, [seeds]))
     exe = Path(sys.executable).with_name("synoptic")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
     # The three commands take turns, so that the machine's drift (this host is shared) weighs
     # on the process and on its floor alike.
     process, imports, bare = [], [], []
     for _ in range(args.runs):
-        process.append(timed([*command, "--format", "json", str(seeds)]))
-        imports.append(timed([sys.executable, "-c", REPORT_IMPORTS]))
-        bare.append(timed([sys.executable, "-c", "pass"]))
+        process.append(timed(run_quiet, [*command, "--format", "json", str(seeds)]))
+        imports.append(timed(run_quiet, [sys.executable, "-c", REPORT_IMPORTS]))
+        bare.append(timed(run_quiet, [sys.executable, "-c", "pass"]))
     rows = [
         ("align() of the seeds, in-process", statistics.median(first)),
         ("  the same texts again (memo caches kept)", statistics.median(again)),
