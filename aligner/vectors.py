@@ -98,7 +98,7 @@ def tfidf_weights(
     than `max_df_share` of the texts are dropped too when asked: their weight is small, and
     they make a sparse product of many rows nearly dense. A term is never dropped for being in
     fewer than tuning.MAX_DF_FLOOR texts, so small clusters keep every word."""
-    x = raw.tocsr(copy=True).astype(np.float32)
+    x = raw.tocsr().astype(np.float32)  # a copy: the counts are left as they are
     n_docs, n_terms = x.shape
     if n_terms == 0 or n_docs == 0:
         return x
@@ -113,7 +113,7 @@ def tfidf_weights(
         idf = idf * (df <= max(max_df_share * n_docs, tuning.MAX_DF_FLOOR))
     x.data *= idf.astype(np.float32)[x.indices]
     x.eliminate_zeros()  # the dropped terms
-    return normalize(x)
+    return _unit_rows(x)
 
 
 def _groups_per_term(x: sparse.csr_matrix, owner: np.ndarray, n_groups: int) -> np.ndarray:
@@ -139,9 +139,9 @@ def tfidf(texts: Sequence[str], groups: Sequence[str], view: View) -> sparse.csr
     return tfidf_weights(counts(texts, view), groups)
 
 
-def normalize(x: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Rows scaled to unit length (empty rows stay empty); a new matrix."""
-    x = sparse.csr_matrix(x, dtype=np.float32, copy=True)
+def _unit_rows(x: sparse.csr_matrix) -> sparse.csr_matrix:
+    """`x` (float32, owned by the caller) with its rows scaled in place to unit length; empty
+    rows stay empty."""
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     x.data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(x.indptr))
@@ -163,4 +163,4 @@ def with_context(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> 
     # colour a topic it has, not lend it one.
     lent = np.diff(x.indptr)[rows] > 0
     mix = sparse.csr_matrix((vals[lent], (rows[lent], cols[lent])), shape=(n, n))
-    return normalize(mix @ x)
+    return _unit_rows(mix @ x)
