@@ -24,7 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from aligner import tuning
-from aligner.model import STORY_ROLES, Group, Paragraph, ParagraphKey
+from aligner.model import Group, Paragraph, ParagraphKey, story_paragraphs
 from aligner.sentence_index import SentenceIndex
 from aligner.similarity import STOPWORDS
 from aligner.text import WORD, fold, stem
@@ -42,11 +42,6 @@ class Unit:
     @property
     def text(self) -> str:
         return " ".join(p.text for p in self.paragraphs)
-
-
-def story_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """The paragraphs that tell the story (body and lead-ins), in input order."""
-    return [p for p in paragraphs if p.role in STORY_ROLES]
 
 
 def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:

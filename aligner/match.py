@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from aligner import tuning
-from aligner.model import STORY_ROLES, Group, Match, MatchKind, Paragraph, ParagraphKey, SentenceRef
+from aligner.model import Group, Match, MatchKind, Paragraph, ParagraphKey, SentenceRef, story_paragraphs
 from aligner.sentence_index import SentenceIndex
 from aligner.similarity import prepare, score_prepared
 from aligner.text import fold, words
@@ -34,7 +34,7 @@ def match_sentences(
     paragraphs (built here when not given)."""
     row_of: dict[ParagraphKey, int] = {key: g.id for g in groups for key in g.members}
     if index is None:
-        index = SentenceIndex([p for p in paragraphs if p.role in STORY_ROLES])
+        index = SentenceIndex(story_paragraphs(paragraphs))
     refs = index.refs
     row = [row_of.get(r.paragraph, -1) for r in refs]
     # A lead-in ("The Washington Post reported:") credits the paragraph after it and states no

@@ -100,6 +100,17 @@ def sentence_refs(paragraphs: Iterable[Paragraph]) -> list[SentenceRef]:
     return [SentenceRef(p.key, s.start, s.end, p.text[s.start : s.end]) for p in paragraphs for s in p.sentences]
 
 
+def story_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
+    """The paragraphs that tell the story (body and lead-ins), in input order: what is grouped,
+    matched and compared."""
+    return [p for p in paragraphs if p.role in STORY_ROLES]
+
+
+def story_sentences(paragraphs: Iterable[Paragraph]) -> list[SentenceRef]:
+    """Every sentence of the story paragraphs, in order."""
+    return sentence_refs(story_paragraphs(paragraphs))
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
     """One row: the paragraphs of each source on one sub-topic, in each article's order."""

@@ -9,10 +9,10 @@ from pathlib import Path
 from aligner.blocks import event_blocks
 from aligner.flags import find_flags
 from aligner.gc_pause import without_gc
-from aligner.group import group_paragraphs, story_paragraphs
+from aligner.group import group_paragraphs
 from aligner.load import load
 from aligner.match import match_sentences
-from aligner.model import Alignment, Group, Match
+from aligner.model import Alignment, Group, Match, story_paragraphs
 from aligner.provenance import find_provenance
 from aligner.sentence_index import SentenceIndex
 

@@ -27,7 +27,7 @@ from rapidfuzz.distance import LCSseq
 from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
-from aligner.model import STORY_ROLES, Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, sentence_refs
+from aligner.model import Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, story_sentences
 from aligner.text import fold, words
 
 Decision = Literal["credit", "date", "mention", "length"]
@@ -85,7 +85,7 @@ def near_verbatim(a: str, b: str) -> float | None:
 
 def find_provenance(sources: Sequence[Source], paragraphs: Sequence[Paragraph]) -> Provenance:
     by_key = {p.key: p for p in paragraphs}
-    refs = sentence_refs(p for p in paragraphs if p.role in STORY_ROLES)
+    refs = story_sentences(paragraphs)
     pairs = _reused_pairs(refs)
     if not pairs:
         return Provenance((), ())

@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from aligner import tuning  # noqa: E402
-from aligner.group import average_link, make_units, similarity_matrix, story_paragraphs  # noqa: E402
+from aligner.group import average_link, make_units, similarity_matrix  # noqa: E402
 from aligner.load import load  # noqa: E402
+from aligner.model import story_paragraphs  # noqa: E402
 from aligner.sentence_index import SentenceIndex  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"

@@ -18,7 +18,7 @@ from aligner.flags.compare import applicable_features, compare_pair, features
 from aligner.flags.gate import candidate_pairs
 from aligner.flags.pair import Finding, Pair, Side, quote
 from aligner.lexicons import OUTLETS
-from aligner.model import STORY_ROLES, Flag, Group, Match, Paragraph, ParagraphKey, SentenceRef, Source, Span, sentence_refs
+from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, SentenceRef, Source, Span, story_sentences
 from aligner.provenance import Passage, Provenance
 from aligner.text import fold
 
@@ -31,7 +31,7 @@ def find_flags(
     provenance: Provenance,
 ) -> tuple[Flag, ...]:
     source_by_id = {s.id: s for s in sources}
-    refs = sentence_refs(p for p in paragraphs if p.role in STORY_ROLES)
+    refs = story_sentences(paragraphs)
     analyses = [analyse(r.text) for r in refs]
     names = _article_names(paragraphs)
     published = {s.id: s.published for s in sources}
