@@ -262,8 +262,8 @@ async def test_a_failing_alignment_is_reported(seeds_dir, monkeypatch):
     monkeypatch.setattr(aligner, "align", broken)
     app = make_app([str(seeds_dir)], cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
+        for _ in range(400):  # as long as `loaded` waits: a busy machine starts the worker late
+            await pilot.pause(0.05)
             if "failed" in "\n".join(screen_lines(app)):
                 break
         text = "\n".join(screen_lines(app))
