@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from aligner.ingest import Block
 from aligner.lexicons import (
@@ -53,88 +54,97 @@ _BULLETS = " *\u2022\u00b7-\u2014\u2013|>#"
 _TERMINAL = (".", "?", "!", ":", '"', "\u201d", ")")
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A block as the rules read it, folded and counted once (every rule reads every block)."""
+
+    block: Block
+    folded: str  # fold(text)
+    bare: str  # folded, without list bullets and surrounding space
+    words: int  # words in `bare`
+
+
+def _line(block: Block) -> _Line:
+    folded = fold(block.text)
+    bare = folded.strip(_BULLETS).strip()
+    return _Line(block, folded, bare, word_count(bare))
+
+
 def assign_roles(blocks: Sequence[Block]) -> list[Role]:
     """One role per block, in order."""
-    roles: list[Role | None] = [_by_content(b) for b in blocks]
-    _duplicates_are_captions(blocks, roles)
-    _after_photo_label(blocks, roles)
-    _caption_fragments(blocks, roles)
-    _headlines(blocks, roles)
-    _lead_ins(blocks, roles)
+    lines = [_line(b) for b in blocks]
+    roles: list[Role | None] = [_by_content(line) for line in lines]
+    _duplicates_are_captions(lines, roles)
+    _after_photo_label(lines, roles)
+    _caption_fragments(lines, roles)
+    _headlines(lines, roles)
+    _lead_ins(lines, roles)
     return [r or "body" for r in roles]
 
 
-def _bare(text: str) -> str:
-    return fold(text).strip(_BULLETS).strip()
-
-
-def _by_content(block: Block) -> Role | None:
-    text = fold(block.text)
-    bare = _bare(block.text)
-    if not any(ch.isalnum() for ch in text):
+def _by_content(line: _Line) -> Role | None:
+    bare, words = line.bare, line.words
+    if not any(ch.isalnum() for ch in line.folded):
         return "boilerplate"
     if BOILERPLATE_LINES.match(bare.lower().rstrip(".:!?").strip()):
         return "boilerplate"
-    words = word_count(bare)
-    if any(p.search(bare) for p in META_PATTERNS) and words <= 60:
+    if words <= 60 and any(p.search(bare) for p in META_PATTERNS):
         return "meta"
     if _DATE_LINE.match(bare):
         return "meta"
     if bare.lower() in OUTLET_BY_ALIAS:  # an agency sign-off: "* Agence France-Presse"
         return "meta"
-    if any(p.search(bare) for p in CAPTION_PATTERNS):
+    if _is_credit(line):
         return "meta" if words <= CREDIT_MAX_WORDS and not bare.endswith(".") else "caption"
-    if block.kind == "heading":
+    if line.block.kind == "heading":
         return "headline"
     return None
 
 
-def _duplicates_are_captions(blocks: Sequence[Block], roles: list[Role | None]) -> None:
+def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -> None:
     """A caption printed twice: adjacent identical paragraphs, or a later repeat of an earlier one."""
-    counts = Counter(fold(b.text) for b in blocks)
+    counts = Counter(line.folded for line in lines)
     seen: set[str] = set()
-    for i, b in enumerate(blocks):
-        key = fold(b.text)
+    for i, line in enumerate(lines):
+        key = line.folded
         if counts[key] < 2 or roles[i] is not None:
             seen.add(key)
             continue
-        adjacent = (i > 0 and fold(blocks[i - 1].text) == key) or (
-            i + 1 < len(blocks) and fold(blocks[i + 1].text) == key
-        )
+        adjacent = (i > 0 and lines[i - 1].folded == key) or (i + 1 < len(lines) and lines[i + 1].folded == key)
         if adjacent or key in seen:
             roles[i] = "caption"
         seen.add(key)
 
 
-def _after_photo_label(blocks: Sequence[Block], roles: list[Role | None]) -> None:
+def _after_photo_label(lines: Sequence[_Line], roles: list[Role | None]) -> None:
     """The paragraph after a bare "Photograph" / "Photo" line is its caption."""
-    for i in range(len(blocks) - 1):
-        if roles[i] == "boilerplate" and _bare(blocks[i].text).lower() in ("photograph", "photo", "image", "picture"):
-            if roles[i + 1] is None and word_count(blocks[i + 1].text) <= 80:
+    for i in range(len(lines) - 1):
+        if roles[i] == "boilerplate" and lines[i].bare.lower() in ("photograph", "photo", "image", "picture"):
+            if roles[i + 1] is None and word_count(lines[i + 1].block.text) <= 80:
                 roles[i + 1] = "caption"
 
 
-def _caption_fragments(blocks: Sequence[Block], roles: list[Role | None]) -> None:
+def _caption_fragments(lines: Sequence[_Line], roles: list[Role | None]) -> None:
     """Short unpunctuated lines set directly beside a caption or credit belong to it."""
-    runs_with_caption = {b.run for b, r in zip(blocks, roles) if r == "caption" or (r == "meta" and _is_credit(b))}
-    for i, b in enumerate(blocks):
-        if roles[i] is None and b.run in runs_with_caption and b.kind == "text":
-            bare = _bare(b.text)
-            if word_count(bare) <= CAPTION_FRAGMENT_MAX_WORDS and not bare.endswith(_TERMINAL):
+    runs_with_caption = {
+        line.block.run for line, r in zip(lines, roles) if r == "caption" or (r == "meta" and _is_credit(line))
+    }
+    for i, line in enumerate(lines):
+        if roles[i] is None and line.block.run in runs_with_caption and line.block.kind == "text":
+            if line.words <= CAPTION_FRAGMENT_MAX_WORDS and not line.bare.endswith(_TERMINAL):
                 roles[i] = "caption"
 
 
-def _is_credit(block: Block) -> bool:
-    return any(p.search(_bare(block.text)) for p in CAPTION_PATTERNS)
+def _is_credit(line: _Line) -> bool:
+    return any(p.search(line.bare) for p in CAPTION_PATTERNS)
 
 
-def _headlines(blocks: Sequence[Block], roles: list[Role | None]) -> None:
+def _headlines(lines: Sequence[_Line], roles: list[Role | None]) -> None:
     """The first paragraph, when short, is the headline; a short one right after it, the standfirst."""
     first = next((i for i, r in enumerate(roles) if r not in ("boilerplate", "meta")), None)
     if first is None or roles[first] not in (None, "headline"):
         return
-    text = _bare(blocks[first].text)
-    words = word_count(text)
+    text, words = lines[first].bare, lines[first].words
     if roles[first] is None:
         if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
             return  # too long, or the article's only story paragraph
@@ -142,9 +152,9 @@ def _headlines(blocks: Sequence[Block], roles: list[Role | None]) -> None:
             return
         roles[first] = "headline"
     following = first + 1
-    if following < len(blocks) - 2 and roles[following] is None:
-        standfirst = _bare(blocks[following].text)
-        if 0 < word_count(standfirst) <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
+    if following < len(lines) - 2 and roles[following] is None:
+        standfirst = lines[following].bare
+        if 0 < lines[following].words <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
             roles[following] = "headline"
 
 
@@ -153,11 +163,10 @@ def _title_case_ratio(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
-def _lead_ins(blocks: Sequence[Block], roles: list[Role | None]) -> None:
+def _lead_ins(lines: Sequence[_Line], roles: list[Role | None]) -> None:
     """A short paragraph ending in ':' that introduces the next story paragraph."""
-    for i in range(len(blocks) - 1):
+    for i in range(len(lines) - 1):
         if roles[i] is not None:
             continue
-        text = fold(blocks[i].text).rstrip()
-        if text.endswith(":") and word_count(text) <= LEAD_IN_MAX_WORDS and roles[i + 1] in (None, "body"):
+        if lines[i].folded.endswith(":") and lines[i].words <= LEAD_IN_MAX_WORDS and roles[i + 1] in (None, "body"):
             roles[i] = "lead-in"
