@@ -36,6 +36,11 @@ HEADLINE_TITLE_CASE = 0.75
 LEAD_IN_MAX_WORDS = 40
 #: Caption fragments next to a photo credit ("Vladimir Putin, Barack Obama").
 CAPTION_FRAGMENT_MAX_WORDS = 12
+#: A paragraph repeated inside another is display text (a pull quote) from a sentence's length on;
+#: a shorter phrase may well recur in a story.
+REPEAT_MIN_WORDS = 8
+#: ...and set near the text it repeats (within this many story paragraphs: 1 to 6 in NewsWCL50 and BASIL).
+REPEAT_WINDOW = 10
 #: A photo credit on its own line ("Jane Doe/AP Photo") is meta, not a caption sentence.
 CREDIT_MAX_WORDS = 8
 
@@ -50,6 +55,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|//|-|:)\s")
+_NO_QUOTES = str.maketrans("", "", "\"'")
 _BULLETS = " *\u2022\u00b7-\u2014\u2013|>#"
 _TERMINAL = (".", "?", "!", ":", '"', "\u201d", ")")
 
@@ -75,6 +81,7 @@ def assign_roles(blocks: Sequence[Block]) -> list[Role]:
     lines = [_line(b) for b in blocks]
     roles: list[Role | None] = [_by_content(line) for line in lines]
     _duplicates_are_captions(lines, roles)
+    _repeats_inside_the_story(lines, roles)
     _after_photo_label(lines, roles)
     _caption_fragments(lines, roles)
     _headlines(lines, roles)
@@ -114,6 +121,26 @@ def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -
         if adjacent or key in seen:
             roles[i] = "caption"
         seen.add(key)
+
+
+def _repeats_inside_the_story(lines: Sequence[_Line], roles: list[Role | None]) -> None:
+    """A paragraph whose words a longer paragraph near it already holds: a pull quote, an embedded
+    post quoted in the text beside it, a photo caption that repeats a sentence of the story. The
+    story keeps the longer paragraph; the repeat is display text, like a caption. (Quotation
+    marks are ignored: a pull quote drops or changes them.) Only paragraphs within
+    REPEAT_WINDOW of each other are compared, so a long file costs a bounded scan per paragraph."""
+    story = [k for k, r in enumerate(roles) if r is None]
+    texts = {k: _without_quotes(lines[k].folded) for k in story}
+    for n, k in enumerate(story):
+        if lines[k].words < REPEAT_MIN_WORDS:
+            continue
+        near = story[max(0, n - REPEAT_WINDOW) : n + REPEAT_WINDOW + 1]
+        if any(len(texts[j]) > len(texts[k]) and texts[k] in texts[j] for j in near):
+            roles[k] = "caption"
+
+
+def _without_quotes(folded: str) -> str:
+    return folded.lower().translate(_NO_QUOTES).strip(" .")
 
 
 def _after_photo_label(lines: Sequence[_Line], roles: list[Role | None]) -> None:

@@ -38,3 +38,22 @@ def test_titles_outlets_and_dates_read_from_the_text(seeds_dir):
     assert sources["002"].title == "Will US and Russia work together to end war in Syria?"
     assert (sources["004"].outlet, sources["004"].published.isoformat()) == ("ABC News", "2016-07-16")
     assert all(s.label == s.id.removesuffix(".txt") for s in sources.values())
+
+
+def test_a_paragraph_repeated_inside_a_nearby_one_is_display_text(tmp_path):
+    """An embedded post or pull quote repeats words the story already holds; the story keeps
+    the longer paragraph. A short phrase that recurs, and two paragraphs that merely share
+    words, stay story text."""
+    story = [
+        "Officials met in the capital on Tuesday to discuss the ceasefire plan for the region.",
+        'The minister wrote on Twitter that "the talks went very smoothly and a good relationship '
+        'was formed with our partners," adding that details were still being worked out.',
+        "The talks went very smoothly and a good relationship was formed with our partners.",
+        "Talks went smoothly, officials said.",
+        "Officials said talks went smoothly, and the next round will be held in Geneva next month.",
+        "Critics said the relationship with the partners was formed far too quickly for comfort.",
+    ]
+    f = tmp_path / "a.txt"
+    f.write_text("\n\n".join(story) + "\n", encoding="utf-8")
+    roles = [p.role for p in load([f]).paragraphs]
+    assert roles == ["body", "body", "caption", "body", "body", "body"]
