@@ -81,10 +81,10 @@ def assign_roles(blocks: Sequence[Block]) -> list[Role]:
     lines = [_line(b) for b in blocks]
     roles: list[Role | None] = [_by_content(line) for line in lines]
     _duplicates_are_captions(lines, roles)
-    _repeats_inside_the_story(lines, roles)
     _after_photo_label(lines, roles)
     _caption_fragments(lines, roles)
     _headlines(lines, roles)
+    _repeats_inside_the_story(lines, roles)  # after the headline, which the lead often repeats
     _lead_ins(lines, roles)
     return [r or "body" for r in roles]
 

@@ -57,3 +57,15 @@ def test_a_paragraph_repeated_inside_a_nearby_one_is_display_text(tmp_path):
     f.write_text("\n\n".join(story) + "\n", encoding="utf-8")
     roles = [p.role for p in load([f]).paragraphs]
     assert roles == ["body", "body", "caption", "body", "body", "body"]
+
+
+def test_a_headline_that_the_lead_repeats_stays_the_headline(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Ministers agree on a ceasefire plan for the northern region\n\n"
+        "Ministers agree on a ceasefire plan for the northern region, officials said on Tuesday after "
+        "a long night of talks in the capital.\n\n"
+        "The plan takes effect on Friday.\n",
+        encoding="utf-8",
+    )
+    assert [p.role for p in load([f]).paragraphs] == ["headline", "body", "body"]
