@@ -23,7 +23,7 @@ from rapidfuzz.distance import LCSseq
 from aligner import tuning
 from aligner.model import Group, Match, MatchKind, Paragraph, ParagraphKey, SentenceRef, story_paragraphs
 from aligner.sentence_index import SentenceIndex
-from aligner.similarity import prepare, score_prepared
+from aligner.similarity import prepare, sentence_similarity
 from aligner.text import fold, words
 
 
@@ -49,7 +49,9 @@ def match_sentences(
     best: dict[tuple[int, int], tuple[float, int]] = {}
 
     def score(i: int, j: int, cosine: float) -> None:
-        _, total = scored[(i, j)] = _evidence(refs[i], refs[j], cosine)
+        similarity = sentence_similarity(refs[i].text, refs[j].text)
+        total = similarity + cosine  # the evidence: the public score plus the cluster's cosine
+        scored[(i, j)] = (similarity, total)
         for key, partner in (((i, ids[j]), j), ((j, ids[i]), i)):
             if key not in best or best[key][0] < total:
                 best[key] = (total, partner)
@@ -78,12 +80,6 @@ def match_sentences(
 
 def _position(m: Match) -> tuple[str, int, int, str, int, int]:
     return (m.a.source, m.a.paragraph, m.a.start, m.b.source, m.b.paragraph, m.b.start)
-
-
-def _evidence(a: SentenceRef, b: SentenceRef, cosine: float) -> tuple[float, float]:
-    """(sentence_similarity, evidence): the public score plus the cluster's TF-IDF cosine."""
-    similarity = _score(a, b)
-    return similarity, similarity + cosine
 
 
 def _sentence_rows(best: dict[tuple[int, int], tuple[float, int]], row: list[int]) -> list[set[int]]:
@@ -136,12 +132,6 @@ def _candidates(index: SentenceIndex, stating: np.ndarray) -> tuple[np.ndarray, 
         rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
         top[order[rank < tuning.MATCH_TOP_K]] = True
     return rows[top], cols[top], cosines[top]
-
-
-def _score(a: SentenceRef, b: SentenceRef) -> float:
-    if fold(a.text).lower() == fold(b.text).lower():
-        return 1.0
-    return score_prepared(prepare(a.text), prepare(b.text))
 
 
 def match_kind(a: str, b: str) -> MatchKind:
