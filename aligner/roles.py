@@ -147,7 +147,7 @@ def _after_photo_label(lines: Sequence[_Line], roles: list[Role | None]) -> None
     """The paragraph after a bare "Photograph" / "Photo" line is its caption."""
     for i in range(len(lines) - 1):
         if roles[i] == "boilerplate" and lines[i].bare.lower() in ("photograph", "photo", "image", "picture"):
-            if roles[i + 1] is None and word_count(lines[i + 1].block.text) <= 80:
+            if roles[i + 1] is None and lines[i + 1].words <= 80:
                 roles[i + 1] = "caption"
 
 
