@@ -429,26 +429,17 @@ for _phrase in _NOT_NEGATING:
 
 
 def is_negation(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] negates: a negation word, or one ending in "n't", unless it sits where it
+    does in a phrase that is no negation ("not only", "no doubt")."""
     low = tokens[i].low
-    return _is_cue(low) and not _in_non_negating_phrase(tokens, i, low)
-
-
-def _is_cue(low: str) -> bool:
-    """A word that can negate: a negation word, or one ending in "n't"."""
-    return low in lx.NEGATIONS or low.endswith("n't")
-
-
-def _in_non_negating_phrase(tokens: list[Token], i: int, low: str) -> bool:
-    """Whether tokens[i] (`low`) sits where it does in a phrase that is no negation ("not only",
-    "no doubt")."""
+    if low not in lx.NEGATIONS and not low.endswith("n't"):
+        return False
     for phrase, offset in _NOT_NEGATING_AT.get(low, ()):
         k = i - offset
-        if k < 0 or k + len(phrase) > len(tokens):
-            continue
-        if tuple(x.low for x in tokens[k : k + len(phrase)]) == phrase:
-            return True
-    return False
+        if k >= 0 and k + len(phrase) <= len(tokens) and tuple(x.low for x in tokens[k : k + len(phrase)]) == phrase:
+            return False
+    return True
 
 
 def _negations(tokens: list[Token]) -> list[int]:
-    return [t.i for t in tokens if _is_cue(t.low) and not _in_non_negating_phrase(tokens, t.i, t.low)]
+    return [t.i for t in tokens if is_negation(tokens, t.i)]
