@@ -28,7 +28,7 @@ from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
 from aligner.model import Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, story_sentences
-from aligner.text import fold, words
+from aligner.text import WORD, fold, words
 
 Decision = Literal["credit", "date", "mention", "length"]
 
@@ -279,7 +279,7 @@ def _quoted_counts(ref: SentenceRef, other: SentenceRef) -> tuple[int, int]:
         return 0, 0
     other_words = set(words(other.text))
     shared = in_quote = 0
-    for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text):
+    for m in WORD.finditer(text):
         if m.group().lower() in other_words:
             shared += 1
             in_quote += inside[m.start()]
