@@ -107,20 +107,22 @@ def _misattributed(
     provenance: Provenance, sources: dict[str, Source], paragraphs: Sequence[Paragraph]
 ) -> list[Flag]:
     """Passages copied from one source and credited to another outlet."""
-    text_of: dict[str, str] = defaultdict(str)
-    by_key = {p.key: p for p in paragraphs}
+    credited = [p for p in provenance.passages if p.credit is not None and p.credit.kind == "outlet"]
+    if not credited:
+        return []  # most clusters: no article text to gather
+    folded: dict[str, list[str]] = defaultdict(list)
     for p in paragraphs:
-        text_of[p.source] += "\n" + fold(p.text)
+        folded[p.source].append(fold(p.text))
+    text_of = {source: "\n" + "\n".join(texts) for source, texts in folded.items()}
+    by_key = {p.key: p for p in paragraphs}
     out: list[Flag] = []
-    for passage in provenance.passages:
+    for passage in credited:
         credit = passage.credit
-        if credit is None or credit.kind != "outlet":
-            continue
         original = sources[passage.original[0]]
         copy = sources[passage.copy[0]]
         if original.outlet is None or _same_outlet(credit.name, original.outlet):
             continue
-        if _mentions_outlet(text_of[original.id], credit.name):
+        if _mentions_outlet(text_of.get(original.id, ""), credit.name):
             continue  # the original itself credits that outlet (a wire story, a quoted report)
         out.append(
             Flag(
