@@ -207,7 +207,7 @@ def group_paragraphs(paragraphs: Sequence[Paragraph], index: SentenceIndex | Non
         Group(
             id=k,
             # members in article order: a tie between two spellings never hangs on merge order
-            label=label([units[i] for i in sorted(cluster)]),
+            label=label(sorted(cluster)),
             members=_members([units[i] for i in cluster]),
         )
         for k, cluster in enumerate(ordered)
@@ -237,16 +237,16 @@ def _content_stems(text: str) -> dict[str, str]:
 
 def _labeller(units: Sequence[Unit]):
     """Names a row by the words that single it out: shared by most of its paragraphs, rare in
-    the rest of the cluster ("Amman · command · headquarters")."""
+    the rest of the cluster ("Amman · command · headquarters"). The row is given as positions
+    in `units`."""
     df: Counter[str] = Counter()
     stems_of = [_content_stems(u.text) for u in units]
     for stems in stems_of:
         df.update(stems.keys())
     total = len(units)
-    position = {id(u): k for k, u in enumerate(units)}
 
-    def label(members: Sequence[Unit]) -> str:
-        stems = [stems_of[position[id(unit)]] for unit in members]
+    def label(members: Sequence[int]) -> str:
+        stems = [stems_of[i] for i in members]
         tf: Counter[str] = Counter()
         for of_unit in stems:
             tf.update(of_unit.keys())
