@@ -21,6 +21,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from aligner.atomic import write_text_atomic
+from aligner.inputs import MAX_BYTES, collect_inputs
 from aligner.model import Alignment, Flag, Group, LoadProblem, Match, Paragraph, Reuse, Sentence, Source, Span
 
 FORMAT = "synoptic-cache"
@@ -54,8 +56,6 @@ def store(key: str | None, alignment: Alignment, *, directory: Path | None = Non
 def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str | None:
     """Hash of the code, the labels and every input's name and bytes; None if an input cannot
     be read now."""
-    from aligner.inputs import collect_inputs
-
     files, problems = collect_inputs([str(p) for p in paths])
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}/{VERSION}/{code_fingerprint()}".encode())
@@ -72,8 +72,6 @@ def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str 
 def _regular_file_bytes(path: Path) -> bytes | None:
     """The bytes of a regular file of article size; None for pipes, devices, unreadable or
     oversized files (their content is not a stable key, and reading a pipe could block)."""
-    from aligner.inputs import MAX_BYTES
-
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
@@ -109,8 +107,6 @@ def _read(path: Path) -> Alignment | None:
 
 
 def _write(directory: Path, key: str, alignment: Alignment) -> None:
-    from aligner.atomic import write_text_atomic
-
     try:
         directory.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": FORMAT, "version": VERSION, "alignment": alignment_to_dict(alignment)})
