@@ -206,7 +206,7 @@ def prepare_fact(sentence: str) -> FactPrepared:
         stems=stems,
         ngrams=tuple(Counter(zip(*(stems[i:] for i in range(n)))) for n in (1, 2, 3, 4)),
         capitals=frozenset(t.lower() for t in WORD.findall(folded)[1:] if t[0].isupper()),
-        quadgrams=frozenset(joined[i : i + 4] for i in range(len(joined) - 3)),
+        quadgrams=frozenset(map("".join, zip(joined, joined[1:], joined[2:], joined[3:]))),
         negations=len(FACT_NEGATIONS & token_set) + sum(t.endswith("n't") for t in tokens),
         attributed=bool(ATTRIBUTIONS & token_set),
         attributed_edge=bool(ATTRIBUTIONS.intersection(tokens[:4] + tokens[-4:])),
