@@ -107,13 +107,13 @@ class Terminal:
         return next(t for t, size in self.reads if size >= end)
 
     def wait_for(self, mark: bytes, timeout: float = 120) -> float:
-        """Seconds from spawn until `mark` has been written."""
+        """Seconds from spawn until the read that completed `mark` (as `when` tells it)."""
         deadline = time.monotonic() + timeout
-        while mark not in self.buffer:
+        while (seconds := self.when(mark)) is None:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{mark!r} not written in {timeout} s")
             self.read(0.5)
-        return time.perf_counter() - self.started
+        return seconds
 
     def drain(self, quiet: float = 0.3) -> None:
         while self.read(quiet):
