@@ -3,7 +3,7 @@ line and footer. Every key of `tui.keys` is an action here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,9 +24,6 @@ from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Sy
 if TYPE_CHECKING:
     from aligner.model import Alignment
     from tui.widgets.search_bar import SearchBar
-
-
-W = TypeVar("W", bound=Widget)
 
 #: Themes `t` cycles through: Textual's own, then the terminal's palette.
 THEME_CYCLE = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
@@ -60,7 +57,7 @@ class ReaderScreen(Screen[None]):
         yield Static(self._title(), id="title", markup=False)
         synopsis = SynopsisView(self.view, min_column=self.min_column, id="synopsis")
         headers = ColumnHeaders(synopsis, id="headers")
-        headers.styles.height = headers.lines()  # before the first layout; on_resize keeps it right
+        self._headers_height(headers)  # before the first layout; on_resize keeps it right
         with Vertical(id="body"):
             yield headers
             yield synopsis
@@ -97,8 +94,10 @@ class ReaderScreen(Screen[None]):
     def on_resize(self) -> None:
         self._headers_height()
 
-    def _headers_height(self) -> None:
-        headers = self.query_one(ColumnHeaders)
+    def _headers_height(self, headers: ColumnHeaders | None = None) -> None:
+        """Size the column headers to their lines (`headers` while composing: not queryable yet)."""
+        if headers is None:
+            headers = self.query_one(ColumnHeaders)
         headers.styles.height = headers.lines()
 
     @property
@@ -296,15 +295,15 @@ class ReaderScreen(Screen[None]):
 
     async def _detail_panel(self) -> DetailPanel:
         if self._detail is None:
-            self._detail = await self._mount_hidden(DetailPanel(id="detail"))
+            self._detail = DetailPanel(id="detail")
+            await self._mount_hidden(self._detail)
         return self._detail
 
-    async def _mount_hidden(self, widget: W) -> W:
+    async def _mount_hidden(self, widget: Widget) -> None:
         """Mount a panel above the status line, hidden (its action shows it): the detail panel
         and the search bar are mounted on first use, not at launch."""
         widget.display = False
         await self.mount(widget, before="#status")
-        return widget
 
     async def action_detail(self) -> None:
         detail = await self._detail_panel()
@@ -340,8 +339,8 @@ class ReaderScreen(Screen[None]):
         if self._search_bar is None:
             from tui.widgets.search_bar import SearchBar
 
-            bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
-            self._search_bar = await self._mount_hidden(bar)
+            self._search_bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
+            await self._mount_hidden(self._search_bar)
         bar = self._search_bar
         bar.display = True
         bar.value = self.view.query
