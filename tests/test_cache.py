@@ -86,7 +86,6 @@ def test_lookup_alone_never_computes_and_store_files_under_its_key(tmp_path):
     first = align([folder])
     store(key, first, directory=directory)
     assert alignment_to_json(lookup([folder], directory=directory)[1]) == alignment_to_json(first)
-    assert alignment_to_json(align_cached([folder], directory=directory)) == alignment_to_json(first)
 
 
 def test_pipes_and_unreadable_inputs_are_never_cached_or_read_here(tmp_path):
