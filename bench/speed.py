@@ -39,32 +39,19 @@ def run_quiet(command: list[str]) -> None:
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
-def forget_memos() -> None:
-    """Empty every functools cache of the aligner's modules (words, stems, sentence analyses...)
-    and the name memo of the flag analyses, so that align() does all its work, as on texts it
-    has never seen."""
-    from aligner.flags import analysis
-
-    for name, module in list(sys.modules.items()):
-        if name == "aligner" or name.startswith("aligner."):
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-    analysis._NAMES.clear()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     compile_project()
     from aligner import align
+    from aligner.memos import forget
 
     seeds = ROOT / "seeds"
     align([seeds])
     first, again = [], []
     for _ in range(args.runs):
-        forget_memos()
+        forget()
         first.append(timed(align, [seeds]))
         again.append(timed(align, [seeds]))
     exe = Path(sys.executable).with_name("synoptic")
