@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from aligner import align
-from aligner.group import average_link, make_units
+from aligner.group import _OWN_LOOP_MAX_UNITS, average_link, make_units, profile_similarity
 from aligner.model import STORY_ROLES, Paragraph
 from aligner.segment import split_sentences
 
@@ -30,6 +31,18 @@ def test_average_link_uses_the_mean_of_cross_source_links():
     sim = np.array([[0, 0.8, 0.3], [0.8, 0, 0.3], [0.3, 0.3, 0]], dtype=np.float32)
     assert len(average_link(sim, ["a", "b", "c"], 0.35)) == 2  # mean link to {0, 1} is 0.3
     assert len(average_link(sim, ["a", "b", "c"], 0.25)) == 1
+
+
+@pytest.mark.parametrize("n", [12, _OWN_LOOP_MAX_UNITS, _OWN_LOOP_MAX_UNITS + 1])
+def test_profile_similarity_is_the_correlation_of_similarity_profiles(n):
+    """Either way the product is computed (numpy's loop for small clusters, BLAS above), it is
+    the Pearson correlation of two paragraphs' similarities to all (self-similarity left out)."""
+    rng = np.random.default_rng(n)
+    s = rng.random((n, n))
+    s = (s + s.T) / 2
+    profiles = s.copy()
+    np.fill_diagonal(profiles, 0.0)
+    np.testing.assert_allclose(profile_similarity(s), np.corrcoef(profiles), atol=1e-9)
 
 
 def test_seeds_every_story_paragraph_in_exactly_one_row(seeds_alignment):
