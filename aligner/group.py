@@ -28,7 +28,7 @@ from aligner.model import Group, Paragraph, ParagraphKey, story_paragraphs
 from aligner.sentence_index import SentenceIndex
 from aligner.similarity import STOPWORDS
 from aligner.text import WORD, fold, stem
-from aligner.vectors import tfidf_weights, with_context
+from aligner.vectors import context_cosines, tfidf_weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +76,13 @@ def similarity_matrix(units: Sequence[Unit], index: SentenceIndex) -> np.ndarray
         (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
         shape=(len(units), len(owner)),
     )
-    w = with_context(
-        tfidf_weights(to_units @ index.word_counts, sources, tuning.UNIT_MAX_DF_SHARE), sources, tuning.CONTEXT_WEIGHT
-    )
-    c = with_context(
-        tfidf_weights(to_units @ index.char_counts, sources, tuning.UNIT_MAX_DF_SHARE), sources, tuning.CONTEXT_WEIGHT
-    )
-    s = (w @ w.T).toarray()
+    def cosines(counts: sparse.csr_matrix) -> np.ndarray:
+        weights = tfidf_weights(to_units @ counts, sources, tuning.UNIT_MAX_DF_SHARE)
+        return context_cosines(weights, sources, tuning.CONTEXT_WEIGHT)
+
+    s = cosines(index.word_counts)
     s *= tuning.WORD_WEIGHT
-    s += (1 - tuning.WORD_WEIGHT) * (c @ c.T).toarray()
+    s += (1 - tuning.WORD_WEIGHT) * cosines(index.char_counts)
     if tuning.SENTENCE_WEIGHT:
         s += tuning.SENTENCE_WEIGHT * best_sentence_similarity(owner, len(units), index)
     if tuning.PROFILE_WEIGHT and len(units) >= tuning.PROFILE_MIN_UNITS:

@@ -148,19 +148,30 @@ def _unit_rows(x: sparse.csr_matrix) -> sparse.csr_matrix:
     return x
 
 
-def with_context(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> sparse.csr_matrix:
-    """Each row plus `weight` times its neighbours in the same group (the article's adjacent
-    paragraphs), renormalised: a quote or a short follow-up borrows its topic from around it."""
+def context_cosines(x: sparse.csr_matrix, groups: Sequence[str], weight: float) -> np.ndarray:
+    """Cosines between the rows of `x` (unit-length TF-IDF), each row first blended with
+    `weight` times its neighbours in the same group (the article's adjacent paragraphs): a
+    quote or a short follow-up borrows its topic from around it. A row with no term (nothing in
+    common with another source) stays empty: its neighbours may colour a topic it has, not lend
+    it one.
+
+    Blending is linear, so the blended rows' products are M (X Xᵀ) Mᵀ for the n × n mixing
+    matrix M, and their lengths its diagonal: X Xᵀ over the rows as they are is the one sparse
+    product, three times cheaper than over blended rows, whose terms spread to their neighbours
+    (seeds: 3 ms instead of 10 ms)."""
     n = x.shape[0]
-    if weight <= 0 or n < 2:
-        return x
     same = np.array([groups[i] == groups[i + 1] for i in range(n - 1)], dtype=bool)
     upper = np.flatnonzero(same)
     rows = np.concatenate([np.arange(n), upper, upper + 1])
     cols = np.concatenate([np.arange(n), upper + 1, upper])
-    vals = np.concatenate([np.ones(n), np.full(2 * len(upper), weight)]).astype(np.float32)
-    # A paragraph with no term in common with another source stays empty: its neighbours may
-    # colour a topic it has, not lend it one.
+    vals = np.concatenate([np.ones(n), np.full(2 * len(upper), max(weight, 0.0))])
     lent = np.diff(x.indptr)[rows] > 0
     mix = sparse.csr_matrix((vals[lent], (rows[lent], cols[lent])), shape=(n, n))
-    return _unit_rows(mix @ x)
+    # sparse times dense: numpy's BLAS would hand even these small products to a spinning
+    # thread (see aligner.group.profile_similarity)
+    gram = mix @ (mix @ (x @ x.T).toarray().astype(np.float64)).T
+    norms = np.sqrt(np.diagonal(gram)).copy()
+    norms[norms == 0] = 1.0
+    gram /= norms[:, None]
+    gram /= norms[None, :]
+    return gram.astype(np.float32)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from aligner.vectors import counts, tfidf, with_context
+from aligner.vectors import context_cosines, counts, tfidf
 
 
 def test_counts_use_stems_and_skip_stopwords():
@@ -26,10 +26,25 @@ def test_context_blends_neighbours_of_the_same_source_only():
     texts = ["alpha gamma", "gamma delta", "gamma delta", "zebra"]
     sources = ["s", "s", "t", "s"]
     x = tfidf(texts, sources, "word")
-    mixed = with_context(x, sources, 0.5)
-    assert (mixed[0] @ x[1].T).toarray()[0, 0] > (x[0] @ x[1].T).toarray()[0, 0]
-    assert np.allclose(mixed[2].toarray(), x[2].toarray())  # "t" has no neighbour of its own source
-    assert mixed[3].nnz == 0  # nothing shared with another source: context lends no topic
+    plain = (x @ x.T).toarray()
+    mixed = context_cosines(x, sources, 0.5)
+    assert mixed[0, 2] > plain[0, 2]  # "alpha gamma" borrows "delta" from the paragraph after it
+    assert mixed[3].tolist() == [0.0] * 4  # nothing shared with another source: context lends no topic
+    assert np.allclose(context_cosines(x, sources, 0.0), plain, atol=1e-6)
+
+
+def test_context_cosines_are_the_cosines_of_the_blended_rows():
+    """Computed from the rows' own products; the same as blending the rows and then comparing."""
+    texts = ["Kerry met Putin", "in Moscow on Thursday", "Putin met Kerry in Moscow", "talks on Syria", "Syria talks"]
+    sources = ["a", "a", "b", "b", "c"]
+    x = tfidf(texts, sources, "char").toarray()
+    blended = x.copy()
+    blended[0] += 0.3 * x[1]
+    blended[1] += 0.3 * x[0]
+    blended[2] += 0.3 * x[3]
+    blended[3] += 0.3 * x[2]
+    blended /= np.linalg.norm(blended, axis=1, keepdims=True)
+    np.testing.assert_allclose(context_cosines(tfidf(texts, sources, "char"), sources, 0.3), blended @ blended.T, atol=1e-5)
 
 
 def test_counts_of_texts_shorter_than_an_n_gram():
