@@ -131,7 +131,7 @@ def profile_similarity(s: np.ndarray) -> np.ndarray:
 #: 84 paragraphs, 3 ms at 192). Through BLAS, OpenBLAS hands even an 84 x 84 product to a worker
 #: thread that then spins for about 0.1 s: aligning the seeds took 0.28 s of CPU for 0.17 s of
 #: wall time, CPU taken from the app's interface or the machine's other work. Above this size
-#: the product is worth BLAS's threads.
+#: numpy's loop grows too slow (28 ms at 400 paragraphs, 2 ms by BLAS), and BLAS is worth it.
 _OWN_LOOP_MAX_UNITS = 192
 
 
