@@ -1,8 +1,11 @@
 """sentence_similarity and same_fact: the public scoring the matcher uses."""
 
 import pytest
+from rapidfuzz import fuzz
 
 from aligner import same_fact, sentence_similarity
+from aligner.model import sentence_refs
+from aligner.similarity import FUZZY_STEM_RATIO, Prepared, _unmatched, prepare
 
 KERRY = "Secretary of State John Kerry arrived in Moscow on Thursday to negotiate with Vladimir Putin."
 
@@ -64,3 +67,21 @@ def test_models_read_their_weights_from_tuning_at_each_call(monkeypatch):
     monkeypatch.setattr(tuning, "SIMILARITY_BIAS", tuning.SIMILARITY_BIAS + 1.0)
     assert fact_features(prepare(a), prepare(b), prepare_fact(a), prepare_fact(b))[logit] == pytest.approx(before + 1.0)
     assert score_prepared(prepare(a), prepare(b)) > score
+
+
+def test_unmatched_stems_are_those_with_no_exact_or_near_spelling(seeds_alignment):
+    """The counting shortcut (one-byte cdist scores, cutoff applied before rounding) gives what
+    the plain definition gives, on every matched pair of the seeds and on near-cutoff spellings."""
+    def plain(a: Prepared, b: Prepared) -> int:
+        return sum(
+            1 for x in a.content if x not in b.content and not any(fuzz.ratio(x, y) >= FUZZY_STEM_RATIO for y in b.content)
+        )
+
+    texts = [r.text for r in sentence_refs(seeds_alignment.paragraphs)]
+    pairs = [(texts[i], texts[j]) for i in range(0, len(texts), 7) for j in range(3, len(texts), 11)]
+    # "a"*30 + "b"*5 against "a"*30 + "c"*6 scores 84.5: under the cutoff, though it rounds to 85
+    pairs += [("a" * 30 + "b" * 5, "a" * 30 + "c" * 6), ("militarily talks", "military talked"), ("", "Kerry")]
+    for x, y in pairs:
+        a, b = prepare(x), prepare(y)
+        assert _unmatched(a, b) == plain(a, b), (x, y)
+        assert _unmatched(b, a) == plain(b, a), (y, x)
