@@ -154,8 +154,9 @@ def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: floa
 
     def links(rows: np.ndarray) -> np.ndarray:
         """Mean cross-source link of each cluster in `rows` to every live cluster."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out = np.where(pairs[rows] > 0, total[rows] / pairs[rows], -np.inf)
+        counted = pairs[rows]
+        out = np.full(counted.shape, -np.inf, dtype=np.float32)
+        np.divide(total[rows], counted, out=out, where=counted > 0)  # no pair: no link
         out[:, ~alive] = -np.inf
         out[np.arange(len(rows)), rows] = -np.inf
         return out
