@@ -21,8 +21,6 @@ from aligner.flags.name import _same_word
 from aligner.flags.pair import Finding, Pair
 from aligner.metadata import canonical_outlet
 
-_ACCORDING = ("according", "to")
-
 
 def detect(pair: Pair) -> list[Finding]:
     if pair.relation is None:
