@@ -323,7 +323,15 @@ def _mentions(tokens: list[Token]) -> list[Mention]:
 
 
 _TEXT = attrgetter("text")
-_NAMES: dict = {}  # span (see `_mentions`) -> `_read_name` (relative offsets)
+
+
+class _Memo(dict):
+    """A plain dict memo that `aligner.memos.forget` empties like the functools caches."""
+
+    cache_clear = dict.clear
+
+
+_NAMES = _Memo()  # span (see `_mentions`) -> `_read_name` (relative offsets)
 _NAMES_MAX = 1 << 15
 
 
