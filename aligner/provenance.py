@@ -279,8 +279,8 @@ def _quoted_counts(ref: SentenceRef, other: SentenceRef) -> tuple[int, int]:
         return 0, 0
     other_words = set(words(other.text))
     shared = in_quote = 0
-    for m in WORD.finditer(text):
-        if m.group().lower() in other_words:
+    for m in WORD.finditer(text):  # the text as written: the mask's offsets are into it
+        if fold(m.group()).lower() in other_words:  # `words` are folded ("Trump’s" is "trump's")
             shared += 1
             in_quote += inside[m.start()]
     return shared, in_quote

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from aligner.model import Paragraph, Source
-from aligner.provenance import find_provenance, near_verbatim
+from aligner.model import Paragraph, SentenceRef, Source
+from aligner.provenance import _quoted_counts, find_provenance, near_verbatim
 from aligner.segment import split_sentences
 
 NYT = ("The agreement has also raised alarms because it might lead the United States to countenance or even "
@@ -64,6 +64,13 @@ def test_shared_quotation_is_not_reuse():
     result = find_provenance(sources, paragraphs)
     assert result.passages == ()
     assert len(result.shared_quotes) == 1
+
+
+def test_quoted_words_are_compared_as_folded_words():
+    """A curly apostrophe inside the quotation is the same word as a straight one elsewhere."""
+    quoted = SentenceRef(("a", 0), 0, 44, "He said \u201cTrump\u2019s plan isn\u2019t finished\u201d today.")
+    other = SentenceRef(("b", 0), 0, 38, "Trump's plan isn't finished, he said.")
+    assert _quoted_counts(quoted, other) == (6, 4)  # he, said, trump's, plan, isn't, finished; 4 quoted
 
 
 def test_older_article_is_the_original_when_nobody_credits():
