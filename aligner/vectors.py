@@ -174,6 +174,7 @@ def context_cosines(x: sparse.csr_matrix, groups: Sequence[str], weight: float) 
     mix = sparse.csr_matrix((vals[lent], (rows[lent], cols[lent])), shape=(n, n))
     # sparse times dense: numpy's BLAS would hand even these small products to a spinning
     # thread (see aligner.group.profile_similarity)
+    # (M G)ᵀ = G Mᵀ for the symmetric G = X Xᵀ, so this is M G Mᵀ
     gram = mix @ (mix @ (x @ x.T).toarray().astype(np.float64)).T
     norms = np.sqrt(np.diagonal(gram)).copy()
     norms[norms == 0] = 1.0
