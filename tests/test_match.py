@@ -4,7 +4,6 @@ from collections import defaultdict
 
 from aligner import tuning
 from aligner.match import match_kind
-from aligner.model import sentence_refs
 from aligner.similarity import prepare
 
 
@@ -44,11 +43,11 @@ def test_a_second_partner_in_one_source_states_another_part(seeds_alignment):
     partners = defaultdict(list)
     for m in seeds_alignment.matches:
         for this, other in ((m.a, m.b), (m.b, m.a)):
-            partners[(this.key, this.start, other.source)].append(other)
+            partners[(this, other.source)].append(other)
     several = {k: v for k, v in partners.items() if len(v) > 1}
     assert several  # the seeds have such sentences (000:14 below)
-    for (key, start, _), others in several.items():
-        mine = next(prepare(r.text).content for r in _sentences(seeds_alignment, key) if r.start == start)
+    for (this, _), others in several.items():
+        mine = prepare(seeds_alignment.span_text(this)).content
         content = [prepare(seeds_alignment.span_text(o)).content for o in others]
         assert any(
             all(
@@ -57,7 +56,7 @@ def test_a_second_partner_in_one_source_states_another_part(seeds_alignment):
                 if c is not best
             )
             for best in content
-        ), (key, start, others)
+        ), (this, others)
 
 
 def test_a_sentence_on_another_rows_sub_topic_is_matched_there(seeds_alignment):
@@ -72,10 +71,6 @@ def test_a_sentence_on_another_rows_sub_topic_is_matched_there(seeds_alignment):
     assert row[amman.a.key] != row[amman.b.key]
     assert all("Amman" in seeds_alignment.span_text(s) for s in (amman.a, amman.b))
     assert frozenset({("000", 14), ("001", 3)}) in found
-
-
-def _sentences(alignment, key):
-    return sentence_refs([alignment.paragraph(key)])
 
 
 def test_match_kinds():

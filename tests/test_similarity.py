@@ -3,9 +3,18 @@
 import pytest
 from rapidfuzz import fuzz
 
-from aligner import same_fact, sentence_similarity
+from aligner import same_fact, sentence_similarity, tuning
 from aligner.model import sentence_refs
-from aligner.similarity import FUZZY_STEM_RATIO, Prepared, _unmatched, prepare
+from aligner.similarity import (
+    FACT_FEATURE_NAMES,
+    FUZZY_STEM_RATIO,
+    Prepared,
+    _unmatched,
+    fact_features,
+    prepare,
+    prepare_fact,
+    score_prepared,
+)
 
 KERRY = "Secretary of State John Kerry arrived in Moscow on Thursday to negotiate with Vladimir Putin."
 
@@ -57,9 +66,6 @@ def test_same_fact_needs_words_and_is_symmetric():
 def test_models_read_their_weights_from_tuning_at_each_call(monkeypatch):
     """bench/train_similarity.py refits the graded model in place, then fits same_fact on the new
     score: neither score may keep weights bound when the module was imported."""
-    from aligner import tuning
-    from aligner.similarity import FACT_FEATURE_NAMES, fact_features, prepare, prepare_fact, score_prepared
-
     a, b = "Kerry met Putin in Moscow.", "Putin met Kerry on Thursday."
     logit = FACT_FEATURE_NAMES.index("similarity_logit")
     before = fact_features(prepare(a), prepare(b), prepare_fact(a), prepare_fact(b))[logit]
@@ -71,7 +77,8 @@ def test_models_read_their_weights_from_tuning_at_each_call(monkeypatch):
 
 def test_unmatched_stems_are_those_with_no_exact_or_near_spelling(seeds_alignment):
     """The counting shortcut (one-byte cdist scores, cutoff applied before rounding) gives what
-    the plain definition gives, on every matched pair of the seeds and on near-cutoff spellings."""
+    the plain definition gives, on pairs of the seeds' sentences and on near-cutoff spellings."""
+
     def plain(a: Prepared, b: Prepared) -> int:
         return sum(
             1 for x in a.content if x not in b.content and not any(fuzz.ratio(x, y) >= FUZZY_STEM_RATIO for y in b.content)
