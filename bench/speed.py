@@ -63,18 +63,18 @@ def main() -> None:
         process.append(timed(run_quiet, [*command, "--format", "json", str(seeds)]))
         imports.append(timed(run_quiet, [sys.executable, "-c", REPORT_IMPORTS]))
         bare.append(timed(run_quiet, [sys.executable, "-c", "pass"]))
+    process_median, imports_median = statistics.median(process), statistics.median(imports)
     rows = [
         ("align() of the seeds, in-process", statistics.median(first)),
         ("  the same texts again (memo caches kept)", statistics.median(again)),
-        ("synoptic --format json seeds/ (process)", statistics.median(process)),
-        ("python importing the same packages", statistics.median(imports)),
+        ("synoptic --format json seeds/ (process)", process_median),
+        ("python importing the same packages", imports_median),
         ("python -c pass", statistics.median(bare)),
     ]
     print(f"{'what (median of ' + str(args.runs) + ' runs)':<44} {'seconds':>8}")
     for name, value in rows:
         print(f"{name:<44} {value:>8.3f}")
-    print(f"{'process / bare imports':<44} {rows[2][1] / rows[3][1]:>8.2f}x")
-
+    print(f"{'process / bare imports':<44} {process_median / imports_median:>8.2f}x")
 
 if __name__ == "__main__":
     main()

@@ -172,7 +172,7 @@ def main() -> None:
         print(f"# same_fact 10-fold CV on MSRP train, L2 {value:g}: accuracy {cv[value][0]:.3f}  F1 {cv[value][1]:.3f}"
               + ("  <- chosen" if value == l2 else ""))
     val_pairs, val_y = read_msrp(args.eval / "msrp" / "msr-para-val.tsv")
-    acc, f1 = accuracy_f1(predict(fact_design(val_pairs), fw, fb), val_y, 0.5)
+    acc, f1 = accuracy_f1(fact_design(val_pairs) @ fw + fb, val_y, 0.0)  # same_fact's own test: the decision >= 0
     dev = [r for r in read_sts(args.eval / "stsb" / "sts-dev.csv") if r[0] == "main-news"]
     pearson = np.corrcoef(predict(design([(r[3], r[4]) for r in dev]), w, b), [r[2] for r in dev])[0, 1]
     print(f"# MSRP val: accuracy {acc:.3f}  F1 {f1:.3f}   STS-B main-news dev: Pearson {pearson:.3f}")

@@ -182,8 +182,7 @@ def first_screen(runs: int, folder: Path) -> tuple[list[float], list[float], lis
     minimal, cold, warm, report, loading = [], [], [], [], []
     compile_project()
     seeds = str(ROOT / "seeds")
-    subprocess.run(synoptic_argv(["--format", "json", seeds]), stdout=subprocess.DEVNULL, check=True)
-    term = Terminal(synoptic_argv([seeds]), SIZE)  # aligns once and fills the private cache
+    term = Terminal(synoptic_argv([seeds]), SIZE)  # warm-up: aligns once and fills the private cache
     try:
         term.wait_for(SYNOPTIC_MARK)
     finally:
