@@ -230,7 +230,7 @@ def text_blocks(lines: list[str], start: int = 0) -> list[Block]:
             continue
         if previous_blank:
             run += 1
-        elif current and (width is None or len(current[-1].rstrip()) < 0.75 * width or _starts_new_item(line)):
+        elif current and (width is None or _ends_paragraph(current[-1], line, width) or _starts_new_item(line)):
             flush()
         if not current:
             current_line = line_numbers[i]
@@ -243,21 +243,42 @@ def text_blocks(lines: list[str], start: int = 0) -> list[Block]:
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped file was wrapped at, or None when lines are whole paragraphs.
 
-    A wrapped file has many lines that continue on the next line and end close to one width."""
-    continued = [
-        len(lines[i].rstrip()) for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
-    ]
+    A wrapped file has many lines that continue on the next line and end close to one width,
+    and most of them end inside a sentence (the 30 articles of the seeds and NewsWCL50, filled at
+    60, 72 and 79 columns: 3% of such lines end a sentence, 13% at most). Short paragraphs one
+    per line can be as even in length, but nearly all of them end a sentence."""
+    continued = [lines[i].rstrip() for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
     if len(continued) < 3:
         return None
     lengths = sorted(len(s.rstrip()) for s in lines if s.strip())
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if not 30 <= width <= 120:
         return None
-    near = sum(1 for n in continued if n >= 0.75 * width)
-    return width if near >= 0.6 * len(continued) and max(lengths) <= width * 1.25 else None
+    near = sum(1 for line in continued if len(line) >= 0.75 * width)
+    if near < 0.6 * len(continued) or max(lengths) > width * 1.25:
+        return None
+    sentence_ends = sum(1 for line in continued if _SENTENCE_END.search(line))
+    return None if sentence_ends > 0.5 * len(continued) else width
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]\s|\d+[.)]\s)")
+#: A line that ends a sentence: ".", "?" or "!", then any closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.?!][\"'\u201d\u2019)\]]*$")
+
+
+def _ends_paragraph(line: str, following: str, width: int) -> bool:
+    """Whether a hard-wrapped paragraph ends with `line`: the next line's first word would have
+    fitted after it (a wrapper would have put it there), and the line stops well short of the
+    width or ends a sentence. A short line before a long word ("...the talks. "Unlike past" /
+    "administrations, I will...") is a wrap."""
+    end = len(line.rstrip())
+    first_word = following.split(maxsplit=1)[0] if following.strip() else ""
+    if end + 1 + len(first_word) > width:
+        return False
+    return end < 0.75 * width or bool(_SENTENCE_END.search(line.rstrip()))
+
+
+#: A bullet or a numbered item ("1." to "99."; a wrapped line may well start with "1972.").
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]\s|\d{1,2}[.)]\s)")
 
 
 def _starts_new_item(line: str) -> bool:
@@ -268,8 +289,8 @@ def _join_wrapped(lines: list[str]) -> str:
     out = lines[0].strip()
     for line in lines[1:]:
         piece = line.strip()
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].islower():
-            out += piece  # a word broken at the wrap
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].isalnum():
+            out += piece  # a wrap after a hyphen: "command-and-control", "anti-Assad"
         else:
             out += " " + piece
     return out

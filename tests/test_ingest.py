@@ -41,6 +41,56 @@ def test_hard_wrapped_lines_are_joined(tmp_path):
     assert first[1].endswith("war-torn country.") and "\n" not in first[1]
 
 
+def test_short_paragraphs_one_per_line_of_even_length_stay_apart(tmp_path):
+    """Lines of similar length are not a wrapped file when nearly all of them end a sentence."""
+    lines = [
+        "Kerry and Putin discuss Syria military deal in Moscow",
+        "Secretary of State John Kerry met Russian President Vladimir Putin in Moscow on Thursday.",
+        "The two men discussed a proposal for joint air strikes against the Islamic State group.",
+        "Officials said the plan would also target the Nusra Front, an affiliate of Al Qaeda.",
+        "The White House said no final agreement had been reached by Thursday night.",
+        "Critics in Congress warned that the deal could strengthen President Bashar Assad.",
+        "Kerry is due to meet Foreign Minister Sergei Lavrov on Friday morning.",
+    ]
+    f = tmp_path / "a.txt"
+    f.write_text("\n".join(lines) + "\n")
+    assert blocks(f) == [(n, line) for n, line in enumerate(lines, 1)]
+
+
+WRAPPED_PARAGRAPHS = [
+    # filled at 60 columns: "...scandal in" / "1972. The party...", "...growing anti-" / "Assad
+    # coalition's...", and a 43-column line before "counterintelligence"
+    "The DNC used the same tactic during the Watergate scandal in 1972. The party sued the "
+    "reelection committee for damages over the burglary at its headquarters.",
+    "Opposition leaders in Damascus denounced the growing anti-Assad coalition's silence, and said "
+    "that the rebel groups backed by Washington had not been consulted.",
+    "Officials warned the new rules would hamper counterintelligence operations abroad for years, "
+    "and asked the ministers to reconsider.",
+    "Talks would resume early next week in Geneva, the officials said.",
+    "The ministers met for four hours on Thursday and agreed to meet again.",
+]
+
+
+def test_hard_wrapped_paragraphs_come_back_whole(tmp_path):
+    """A wrap after a hyphen joins without a space, a wrapped line may start with "1972.", and a
+    short line before a long word is a wrap, not a paragraph's end."""
+    import textwrap
+
+    f = tmp_path / "a.txt"
+    f.write_text("\n\n".join(textwrap.fill(p, 60) for p in WRAPPED_PARAGRAPHS) + "\n")
+    assert [text for _, text in blocks(f)] == WRAPPED_PARAGRAPHS
+
+
+def test_hard_wrapped_paragraphs_without_blank_lines_split_where_a_wrapper_would_not(tmp_path):
+    """No blank line between paragraphs: a line that ends a sentence, with room left for the next
+    line's first word, ends its paragraph."""
+    import textwrap
+
+    f = tmp_path / "a.txt"
+    f.write_text("\n".join(textwrap.fill(p, 60) for p in WRAPPED_PARAGRAPHS) + "\n")
+    assert [text for _, text in blocks(f)] == WRAPPED_PARAGRAPHS
+
+
 def test_escaped_field_is_unwrapped_and_lines_kept(seeds_dir):
     found = blocks(seeds_dir / "001_833b75131be248af.txt")
     assert found[0][0] == 1 and found[0][1].startswith("MOSCOW -- Secretary")
