@@ -155,8 +155,8 @@ def alignment_to_markdown(alignment: Alignment) -> str:
     out.append(f"# Synoptic: {md_escape(title, inline=True)}" if title else "# Synoptic alignment")
     out.append("")
     out.append(
-        f"{len(alignment.sources)} sources, {len(alignment.groups)} rows, "
-        f"{len(alignment.matches)} matched sentence pairs, {len(alignment.flags)} flags."
+        f"{_count(len(alignment.sources), 'source')}, {_count(len(alignment.groups), 'row')}, "
+        f"{_count(len(alignment.matches), 'matched sentence pair')}, {_count(len(alignment.flags), 'flag')}."
     )
     out.append("")
     out.append("| # | Label | Outlet | Date | Title |")
@@ -207,3 +207,8 @@ def _paragraph_markdown(text: str, marks: dict[tuple[int, int], set[str]]) -> st
         cursor = end
     pieces.append(md_escape(text[cursor:]))
     return "".join(pieces)
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 flag", "5 flags"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -295,7 +295,7 @@ def check_run(case: Case, fmt: str, status: int, out: bytes, err: str, folder: P
             case.check(report, folder)
     else:
         assert text.startswith("# Synoptic")
-        assert f"{case.sources} sources, " in text
+        assert f"{case.sources} source{'' if case.sources == 1 else 's'}, " in text
 
 
 def _check_report_invariants(report: dict) -> None:
@@ -549,3 +549,85 @@ def test_a_native_panic_is_one_line(case_folder, capsysbinary, monkeypatch):
     status, out, err = run_in_process(["--format", "json", article], capsysbinary)
     assert (status, out) == (70, b"")
     assert err == "synoptic: internal error: PanicException: end byte index 4 is not a char boundary\n"
+
+
+# --- standard streams and special output targets ----------------------------------------------
+
+
+def _run_with_fds(args: list[str], *, stdout=None, stderr=subprocess.PIPE, close: tuple[int, ...] = ()) -> tuple[int, str]:
+    """Run the command with some standard streams closed (as `>&-` does) or redirected."""
+    done = subprocess.run(
+        [str(SYNOPTIC), *args],
+        stdout=stdout,
+        stderr=stderr,
+        timeout=300,
+        preexec_fn=(lambda: [os.close(fd) for fd in close]) if close else None,
+    )
+    return done.returncode, (done.stderr or b"").decode("utf-8", errors="replace")
+
+
+def test_closed_stdout_is_one_line_and_exit_73(case_folder):
+    status, err = _run_with_fds(["--format", "json", str(SEEDS)], close=(1,))
+    assert status == 73
+    assert err == "synoptic: cannot write the report: standard output is closed (use -o FILE)\n"
+
+
+def test_closed_stdout_does_not_matter_with_an_output_file(case_folder):
+    target = case_folder / "report.json"
+    status, err = _run_with_fds(["--format", "json", "-o", str(target), str(SEEDS)], close=(1,))
+    assert (status, err) == (0, "")
+    assert json.loads(target.read_text())["format"] == "synoptic-alignment"
+
+
+def test_closed_stderr_keeps_warnings_out_of_the_report(case_folder):
+    latin1 = _write(case_folder, "latin1.txt", ARTICLE.replace("Aleppo", "Alep\u00e9").encode("latin-1"))
+    done = subprocess.run(
+        [str(SYNOPTIC), "--format", "json", latin1], stdout=subprocess.PIPE, timeout=300,
+        preexec_fn=lambda: os.close(2),
+    )
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["problems"][0]["reason"].startswith("not UTF-8")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args", [["--format", "json", str(SEEDS)], ["--version"], ["--help"]], ids=["report", "version", "help"]
+)
+def test_full_disk_on_stdout_is_one_line_and_exit_73(args):
+    with open("/dev/full", "wb") as full:
+        status, err = _run_with_fds(args, stdout=full)
+    assert status == 73, err
+    assert re.fullmatch(r"synoptic: cannot write (the report )?to standard output: No space left on device\n", err), err
+
+
+def test_dash_and_dev_stdout_write_to_the_pipe(case_folder):
+    for target in ("-", "/dev/stdout"):
+        status, out, err = run_subprocess(["--format", "json", "-o", target, str(SEEDS)])
+        assert (status, err) == (0, "")
+        assert json.loads(out)["format"] == "synoptic-alignment"
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_a_named_pipe_as_output_stays_a_pipe(case_folder):
+    import threading
+
+    fifo = case_folder / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    # a daemon: if the pipe were replaced by a file, nothing would ever open it for writing
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    status, out, err = run_subprocess(["--format", "json", "-o", str(fifo), str(SEEDS)])
+    reader.join(timeout=120)
+    assert (status, err) == (0, "")
+    assert fifo.is_fifo()
+    assert json.loads(received[0])["format"] == "synoptic-alignment"
+
+
+def test_labels_keep_their_places_past_a_missing_file(case_folder, capsysbinary):
+    article = _write(case_folder, "story.txt", ARTICLE)
+    missing = str(case_folder / "missing.txt")
+    status, out, err = run_in_process(["--format", "json", "--label", "M", "--label", "G", missing, article], capsysbinary)
+    assert status == 0
+    assert [s["label"] for s in json.loads(out)["sources"]] == ["G"]
+    assert err == f"synoptic: skipped: {missing}: no such file or directory\n"

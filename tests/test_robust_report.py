@@ -161,6 +161,31 @@ def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):
     assert link.is_symlink() and real.read_text() == "new"
 
 
+@pytest.mark.skipif(not hasattr(os, "mknod"), reason="needs os.mknod")
+def test_atomic_write_to_a_character_device_writes_through(tmp_path):
+    """`-o /dev/null` must not put a regular file where the device was (made here as a copy of
+    /dev/null, so that a failure costs nothing outside tmp_path)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs privileges")
+    write_bytes_atomic(device, b"report")
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_atomic_write_refuses_a_socket(tmp_path):
+    import socket
+
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(OSError, match="not a regular file"):
+            write_bytes_atomic(path, b"report")
+    assert stat.S_ISSOCK(path.stat().st_mode)
+
+
 class _FailingFile:
     """A file whose write stores half the data and then fails, as on a full disk."""
 

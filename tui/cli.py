@@ -33,9 +33,37 @@ def _say(message: str) -> str:
     return visible(message).replace("\n", " ")
 
 
+def _err(message: str) -> None:
+    """Print one line on stderr. With stderr closed (`2>&-`) the line is dropped: print() would
+    send it to stdout instead, into the report."""
+    if sys.stderr is None:
+        return
+    try:
+        print(message, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not argparse's usage + error
         self.exit(EXIT_USAGE, f"{self.prog}: {_say(message)} (see {self.prog} --help)\n")
+
+    def print_help(self, file=None) -> None:
+        self.print_out(self.format_help(), file)
+
+    def print_out(self, text: str, file=None) -> None:
+        """Print `text` on stdout; when it cannot get out (a full disk), say so and exit 73
+        (argparse would drop the error silently)."""
+        stream = file or sys.stdout
+        if stream is None:
+            return  # stdout closed on purpose: nothing is asked of it
+        try:
+            stream.write(text)
+            stream.flush()
+        except BrokenPipeError:
+            raise  # main() leaves quietly: synoptic --help | head
+        except OSError as e:
+            self.exit(EXIT_CANNOT_WRITE, _say(f"{self.prog}: cannot write to standard output: {e.strerror or e}") + "\n")
 
 
 def seeds_dir() -> Path:
@@ -63,7 +91,7 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None) -> NoReturn:
-        print(f"{parser.prog} {version()}")
+        parser.print_out(f"{parser.prog} {version()}\n")
         parser.exit(0)
 
 
@@ -78,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format", choices=("json", "markdown"), help="print the alignment in this format instead of opening the app"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout; - is stdout"
+    )
     parser.add_argument(
         "--label", action="append", default=[], metavar="NAME",
         help="name the columns, once per article in input order (default: the file name)",
@@ -104,12 +134,24 @@ def console() -> NoReturn:
     A normal interpreter exit would then free every object of the alignment one by one: a tenth
     of a second of a report on the seeds, spent on nothing. (An alignment the user quit before it
     finished runs in a daemon thread, which no exit waits for.)"""
-    status = main()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
-            pass
+    try:
+        status = main()
+    except SystemExit as e:  # --help, --version and usage errors end through argparse
+        status = e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else EXIT_USAGE
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader went away (synoptic --help | head): nothing more can reach it
+    except (OSError, ValueError) as e:
+        if status == EXIT_OK:  # what was printed did not get out (a full disk, a closed stream)
+            _err(_say(f"synoptic: cannot write to standard output: {getattr(e, 'strerror', None) or e}"))
+            status = EXIT_CANNOT_WRITE
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
     os._exit(status)
 
 
@@ -117,22 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        print("synoptic: interrupted", file=sys.stderr)
+        _err("synoptic: interrupted")
         return 130
     except BrokenPipeError:
         # The reader of stdout went away (synoptic ... | head); leave quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except MemoryError:
-        print("synoptic: out of memory (try fewer or smaller articles)", file=sys.stderr)
+        _err("synoptic: out of memory (try fewer or smaller articles)")
         return EXIT_INTERNAL
     except Exception as e:  # the promise is: no traceback, ever
-        print(_say(f"synoptic: internal error: {type(e).__name__}: {e}"), file=sys.stderr)
+        _err(_say(f"synoptic: internal error: {type(e).__name__}: {e}"))
         return EXIT_INTERNAL
     except BaseException as e:  # a panic in a native extension (pyo3 raises a BaseException)
         if isinstance(e, (SystemExit, GeneratorExit)):
             raise
-        print(_say(f"synoptic: internal error: {type(e).__name__}: {e}"), file=sys.stderr)
+        _err(_say(f"synoptic: internal error: {type(e).__name__}: {e}"))
         return EXIT_INTERNAL
 
 
@@ -168,38 +210,47 @@ def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Na
     from aligner.inputs import collect_inputs
     from aligner.report import alignment_to_json_text, alignment_to_markdown
 
-    files, _ = collect_inputs(paths)
-    if len(args.label) > len(files):
-        parser.error(f"{len(args.label)} labels given for {len(files)} articles")
-    if args.output and any(_same_file(args.output, f) for f in files):
+    inputs = collect_inputs(paths)
+    if len(args.label) > inputs.articles:
+        parser.error(f"{len(args.label)} labels given for {inputs.articles} articles")
+    if args.output and any(_same_file(args.output, f) for f in inputs.files):
         parser.error(f"refusing to overwrite the input file {args.output}")
     alignment = align(paths, args.label)
     if not alignment.sources:
         skipped = [p for p in alignment.problems if p.skipped]
         if len(skipped) == 1:
-            print(_say(f"synoptic: error: {skipped[0].path}: {skipped[0].reason}"), file=sys.stderr)
+            _err(_say(f"synoptic: error: {skipped[0].path}: {skipped[0].reason}"))
         else:
             for problem in skipped:
-                print(_say(f"synoptic: skipped: {problem.path}: {problem.reason}"), file=sys.stderr)
-            print(f"synoptic: error: none of the {len(skipped)} inputs is a readable article", file=sys.stderr)
+                _err(_say(f"synoptic: skipped: {problem.path}: {problem.reason}"))
+            _err(f"synoptic: error: none of the {len(skipped)} inputs is a readable article")
         return EXIT_NO_INPUT
     for problem in alignment.problems:
         kind = "skipped" if problem.skipped else "warning"
-        print(_say(f"synoptic: {kind}: {problem.path}: {problem.reason}"), file=sys.stderr)
+        _err(_say(f"synoptic: {kind}: {problem.path}: {problem.reason}"))
     text = alignment_to_json_text(alignment) if args.format == "json" else alignment_to_markdown(alignment)
     # Reports are UTF-8 whatever the locale says (JSON must be), written as bytes so that a
     # Latin-1 terminal or a pipe opened with another encoding cannot fail half-way.
     data = text.encode("utf-8", errors="replace")
-    if args.output:
+    if args.output and args.output != "-":  # "-": standard output, as the convention goes
         try:
             write_bytes_atomic(args.output, data)
         except OSError as e:
-            print(_say(f"synoptic: cannot write {args.output}: {e.strerror or e}"), file=sys.stderr)
+            _err(_say(f"synoptic: cannot write {args.output}: {e.strerror or e}"))
             return EXIT_CANNOT_WRITE
-    else:
+        return EXIT_OK
+    if sys.stdout is None:
+        _err("synoptic: cannot write the report: standard output is closed (use -o FILE)")
+        return EXIT_CANNOT_WRITE
+    try:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise  # main() leaves quietly: synoptic ... | head
+    except OSError as e:
+        _err(_say(f"synoptic: cannot write the report to standard output: {e.strerror or e}"))
+        return EXIT_CANNOT_WRITE
     return EXIT_OK
 
 
