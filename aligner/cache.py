@@ -56,11 +56,11 @@ def store(key: str | None, alignment: Alignment, *, directory: Path | None = Non
 def cache_key(paths: Sequence[str | Path], labels: Sequence[str] | None) -> str | None:
     """Hash of the code, the labels and every input's name and bytes; None if an input cannot
     be read now."""
-    files, problems = collect_inputs([str(p) for p in paths])
+    inputs = collect_inputs([str(p) for p in paths])
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}/{VERSION}/{code_fingerprint()}".encode())
-    digest.update(json.dumps([list(labels or ()), [(p.path, p.reason) for p in problems]]).encode())
-    for path in files:
+    digest.update(json.dumps([list(labels or ()), [(p.path, p.reason) for p in inputs.problems]]).encode())
+    for path in inputs.files:
         data = _regular_file_bytes(path)
         if data is None:
             return None

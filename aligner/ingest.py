@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -65,8 +65,8 @@ def read_article(path: Path) -> RawArticle:
     except UndecodableError as e:
         raise IngestError(str(e)) from None
     lines = split_lines(decoded.text)
-    front, body_start = _front_matter(lines)
-    notes: list[str] = []
+    front, body_start, front_note = _front_matter(lines)
+    notes: list[str] = [front_note] if front_note else []
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     if markdown and sum(line.count("[") for line in lines[body_start:]) > MARKDOWN_MAX_BRACKETS:
         notes.append(f"more than {MARKDOWN_MAX_BRACKETS:,} '[' is not an article's Markdown; read as plain text")
@@ -133,35 +133,61 @@ def split_lines(text: str) -> list[str]:
 _FRONT_KEYS = ("title", "outlet", "date", "url", "label", "source", "publisher", "published")
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """YAML front matter between '---' lines at the top: (fields, index of the first body line)."""
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int, str | None]:
+    """YAML front matter between '---' lines at the top: (fields, index of the first body line,
+    why the header was ignored, if it was). Values are kept as written: YAML would turn
+    "2016-07-14" into a date, and refuse the whole header over "2016-02-30"."""
     if not lines or lines[0].strip().lstrip("\ufeff") != "---":
-        return {}, 0
+        return {}, 0, None
     for end in range(1, min(len(lines), 200)):
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        return {}, 0
-    import yaml
-
+        return {}, 0, None
     header = "\n".join(lines[1:end])
     if len(header) > _FRONT_MATTER_MAX_CHARS:
-        return {}, end + 1
+        return {}, end + 1, "front matter too long; ignored"
     try:
-        data = yaml.safe_load(header)
+        data = yaml_load(header)
     except Exception:  # noqa: BLE001 - YAMLError, but also RecursionError on "[[[[..."; never fatal
-        return {}, end + 1
+        return {}, end + 1, "front matter is not valid YAML; ignored"
+    if data is None:
+        return {}, end + 1, None
     if not isinstance(data, dict):
-        return {}, end + 1
+        return {}, end + 1, "front matter is not 'key: value' fields; ignored"
     fields: dict[str, str] = {}
     for k, v in data.items():
         key = str(k).lower() if isinstance(k, str) else ""
         # Scalars only: str() of an alias-expanded list ("billion laughs") would never finish.
-        if key in _FRONT_KEYS and isinstance(v, (str, int, float, date)) and not isinstance(v, bool):
+        if key in _FRONT_KEYS and isinstance(v, (str, int, float)) and not isinstance(v, bool):
             value = " ".join(str(v).split())
             if value:
                 fields[key] = value
-    return fields, end + 1
+    return fields, end + 1, None
+
+
+@lru_cache(maxsize=1)
+def _yaml_loader() -> type:
+    """PyYAML's safe loader without its timestamp rule, so that dates stay text (the metadata
+    reader parses them, and an impossible one costs only itself). Built on first use: PyYAML is
+    imported only for files with front matter."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rule) for tag, rule in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+def yaml_load(text: str):
+    """`yaml.safe_load` with dates left as text (see `_yaml_loader`)."""
+    import yaml
+
+    return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
 
 
 # --- plain text -------------------------------------------------------------------------------

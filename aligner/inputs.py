@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.model import LoadProblem
@@ -20,42 +21,74 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MAX_BYTES = 2 * 1024 * 1024
 
 
-def collect_inputs(paths: list[str]) -> tuple[list[Path], list[LoadProblem]]:
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The files to read, in input order, and the inputs that cannot be opened."""
+
+    files: tuple[Path, ...]
+    problems: tuple[LoadProblem, ...]
+    #: Each file's place among the articles the user named. A named file that cannot be opened
+    #: (missing, a broken link) keeps its place, so every `--label` lands on the file it was
+    #: given for.
+    places: tuple[int, ...]
+    articles: int  # how many articles were named: the files and those that cannot be opened
+
+
+def collect_inputs(paths: list[str]) -> Inputs:
     """Expand directories (sorted, text and Markdown files only) and drop repeats of one file."""
     found: list[Path] = []
+    places: list[int] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
+    articles = 0
     for raw in paths:
         kind = _kind(raw)
-        if kind == "missing":
-            problems.append(LoadProblem(raw, "no such file or directory"))
-            continue
-        if isinstance(kind, LoadProblem):
-            problems.append(kind)
+        if kind == "missing" or isinstance(kind, LoadProblem):
+            problems.append(LoadProblem(raw, "no such file or directory") if kind == "missing" else kind)
+            articles += 1  # the user named one article here
             continue
         path = Path(raw)
         if kind == "dir":
             try:
                 entries = sorted(
-                    p for p in path.iterdir()
-                    if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+                    p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
                 )
             except OSError as e:
                 problems.append(LoadProblem(raw, f"cannot list directory: {e.strerror or e}"))
                 continue
-            if not entries:
+            candidates = [p for p in entries if p.is_file() or _broken_link(p)]
+            if not candidates:
                 problems.append(LoadProblem(raw, "directory holds no .txt or .md articles"))
-            candidates = entries
         else:
-            candidates = [path]
+            candidates = [path]  # a file, or a pipe or device named on purpose (<(cat a.txt))
         for p in candidates:
+            if kind == "dir" and (broken := _broken_link(p)):  # listed, but leads nowhere
+                problems.append(LoadProblem(str(p), broken))
+                articles += 1
+                continue
             real = os.path.realpath(p)
             if real in seen:
                 problems.append(LoadProblem(str(p), "given more than once; read once", skipped=False))
                 continue
             seen.add(real)
             found.append(p)
-    return found, problems
+            places.append(articles)
+            articles += 1
+    return Inputs(tuple(found), tuple(problems), tuple(places), articles)
+
+
+def _broken_link(path: Path) -> str | None:
+    """Why a symbolic link cannot be opened ("broken symbolic link", a loop...), None for
+    anything else (a subdirectory named like an article is not one)."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "broken symbolic link"
+    except OSError as e:
+        return f"cannot open: {e.strerror or e}"
+    return None
 
 
 def _kind(raw: str) -> str | LoadProblem:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from aligner.ingest import IngestError, read_article
 from aligner.inputs import collect_inputs
-from aligner.metadata import describe
+from aligner.metadata import describe, front_matter_notes
 from aligner.model import LoadProblem, Paragraph, Source
 from aligner.roles import assign_roles
 from aligner.segment import split_sentences
@@ -26,12 +26,13 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
 
     `labels` name the articles in input order (after directories are expanded), whether or not
     each one could be read, so a label always lands on the file the user meant."""
-    files, problems = collect_inputs([str(p) for p in paths])
+    inputs = collect_inputs([str(p) for p in paths])
+    problems = list(inputs.problems)
     labels = list(labels or ())
     sources: list[Source] = []
     paragraphs: list[Paragraph] = []
     used_ids: set[str] = set()
-    for position, path in enumerate(files):
+    for position, path in zip(inputs.places, inputs.files):
         try:
             article = read_article(path)
             roles = assign_roles(article.blocks)
@@ -50,7 +51,7 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
             problems.append(
                 LoadProblem(str(path), f"not UTF-8 or UTF-16; read as {article.encoding}", skipped=False)
             )
-        for note in article.notes:
+        for note in (*article.notes, *front_matter_notes(article.front_matter)):
             problems.append(LoadProblem(str(path), note, skipped=False))
         if article.replaced:
             problems.append(

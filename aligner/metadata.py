@@ -20,7 +20,8 @@ _MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _ABSOLUTE_DATES = (
     (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("month", "day", "year")),
     (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I), ("day", "month", "year")),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("year", "month", "day")),
+    # ISO 8601, also with a time after it ("2016-07-14T09:30:00Z") and one-digit parts ("2016-7-4")
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"), ("year", "month", "day")),
 )
 
 
@@ -32,7 +33,8 @@ class Description:
 
 
 def parse_absolute_date(text: str) -> date | None:
-    """The first full calendar date written in `text` ("July 14, 2016", "14 July 2016", "2016-07-14")."""
+    """The first full calendar date written in `text` ("July 14, 2016", "14 July 2016", "2016-07-14",
+    "2016-07-14T09:30:00Z"); an impossible one ("2016-02-30") is none."""
     best: tuple[int, date] | None = None
     for pattern, order in _ABSOLUTE_DATES:
         for m in pattern.finditer(text):
@@ -47,6 +49,15 @@ def parse_absolute_date(text: str) -> date | None:
                 best = (m.start(), found)
             break
     return best[1] if best else None
+
+
+def front_matter_notes(front: dict[str, str]) -> list[str]:
+    """What in the front matter could not be used, one line each (a date that is no date)."""
+    return [
+        f"front matter {key} {front[key]!r} is not a calendar date; ignored"
+        for key in ("date", "published")
+        if key in front and parse_absolute_date(front[key]) is None
+    ]
 
 
 def canonical_outlet(name: str) -> str | None:

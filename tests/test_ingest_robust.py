@@ -88,11 +88,12 @@ def test_missing_empty_and_odd_paths(tmp_path):
     only_images = tmp_path / "images"
     only_images.mkdir()
     write(only_images / "photo.png", b"\x89PNG\r\n\x1a\n")
-    files, problems = collect_inputs(
+    inputs = collect_inputs(
         [str(tmp_path / "missing.txt"), str(empty_dir), str(only_images), "", "bad\x00path"]
     )
-    assert files == []
-    assert [p.reason for p in problems] == [
+    assert inputs.files == ()
+    assert inputs.articles == 3  # the three named files; the directories hold none
+    assert [p.reason for p in inputs.problems] == [
         "no such file or directory",
         "directory holds no .txt or .md articles",
         "directory holds no .txt or .md articles",
@@ -288,3 +289,39 @@ def test_inputs_are_never_modified(tmp_path):
     align(paths)
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in paths} == before
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt", "c.md", "d.txt"]
+
+
+def test_broken_links_in_a_directory_are_reported_and_keep_their_places(tmp_path):
+    write(tmp_path / "b_story.txt", ARTICLE)
+    (tmp_path / "a_dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "c_loop.txt").symlink_to(tmp_path / "d_loop.txt")
+    (tmp_path / "d_loop.txt").symlink_to(tmp_path / "c_loop.txt")
+    (tmp_path / "e_folder.txt").mkdir()  # a folder named like an article is not one
+    inputs = collect_inputs([str(tmp_path)])
+    assert [p.name for p in inputs.files] == ["b_story.txt"]
+    assert (inputs.places, inputs.articles) == ((1,), 4)
+    assert [(Path(p.path).name, p.reason.split(":")[0]) for p in inputs.problems] == [
+        ("a_dangling.txt", "broken symbolic link"), ("c_loop.txt", "cannot open"), ("d_loop.txt", "cannot open")
+    ]
+    loaded = load([tmp_path], labels=["A", "B", "C", "D"])
+    assert [s.label for s in loaded.sources] == ["B"]
+
+
+@pytest.mark.parametrize(
+    ("header", "fields", "note"),
+    [
+        ("title: Y\ndate: 2016-02-30", {"title": "Y", "date": "2016-02-30"}, "front matter date '2016-02-30' is not a calendar date; ignored"),
+        ("title: Z\ndate: 2016-07-14T09:30:00Z", {"title": "Z", "date": "2016-07-14T09:30:00Z"}, None),
+        ("title: [unclosed", {}, "front matter is not valid YAML; ignored"),
+        ("- a\n- b", {}, "front matter is not 'key: value' fields; ignored"),
+    ],
+    ids=["impossible-date", "iso-datetime", "broken-yaml", "a-list"],
+)
+def test_front_matter_problems_cost_only_themselves_and_are_said(tmp_path, header, fields, note):
+    path = write(tmp_path / "a.md", f"---\n{header}\n---\n\nBody paragraph of the article, long enough to be body.\n")
+    assert read_article(path).front_matter == fields
+    loaded = load([path])
+    assert [p.reason for p in loaded.problems] == ([note] if note else [])
+    assert loaded.sources[0].title == fields.get("title")
+    if "T09" in header:
+        assert str(loaded.sources[0].published) == "2016-07-14"
