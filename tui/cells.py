@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
+from textual.color import Color
 from textual.content import Content, Span
 from textual.strip import Strip
 from textual.style import Style
@@ -333,7 +334,7 @@ def component_style(widget, name: str) -> Style:
     text_style = styles.text_style if styles.has_rule("text_style") else None
     return Style(
         background=styles.background if styles.has_rule("background") else None,
-        foreground=styles.color if styles.has_rule("color") else None,
+        foreground=_foreground(styles),
         bold=text_style.bold if text_style else None,
         dim=text_style.dim if text_style else None,
         italic=text_style.italic if text_style else None,
@@ -341,3 +342,14 @@ def component_style(widget, name: str) -> Style:
         reverse=text_style.reverse if text_style else None,
         strike=text_style.strike if text_style else None,
     )
+
+
+def _foreground(styles) -> Color | None:
+    """The CSS colour, keeping `auto` (what `$text-muted` is in Textual's own themes: `auto 60%`).
+    `styles.color` alone is white for `auto`, which vanishes on a light background; an automatic
+    colour is resolved against the background it is drawn on, black or white, as Textual does."""
+    if not styles.has_rule("color"):
+        return None
+    if styles.has_rule("auto_color") and styles.auto_color:
+        return Color.automatic(styles.color.a * 100)
+    return styles.color

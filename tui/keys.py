@@ -50,6 +50,9 @@ KEYS: tuple[Key, ...] = (
         display="d Enter"),
     Key("x", "detail_next", "Next item", "detail-next", "Compare",
         "Show the next flag or match of this sentence in the detail panel"),
+    Key("J", "detail_scroll(1)", "Detail ↓", "detail-down", "Compare",
+        "Scroll the detail panel down a page, to read both passages whole (opens the panel)"),
+    Key("K", "detail_scroll(-1)", "Detail ↑", "detail-up", "Compare", "Scroll the detail panel up a page"),
     Key("f", "flag_list", "Flags", "flag-list", "Compare", "List of flags, filterable by kind"),
     # Finding
     Key("slash", "search", "Search", "search", "Find", "Search the shown text", display="/"),

@@ -46,12 +46,15 @@ class FlagListScreen(ModalScreen[int | None]):
         Binding("right,l,tab", "kind(1)", "Kind →", id="flags-kind-next"),
     ]
 
-    def __init__(self, index: Index, kind: str | None = None) -> None:
+    def __init__(self, index: Index) -> None:
+        """The list opens on all kinds, strongest first: it is the overview an analyst opens it
+        for (opening it on the cursor's kind hid the other flags and scrolled the "all" tab out
+        of sight). A kind is one → away."""
         super().__init__()
         self.index = index
         flags = index.alignment.flags
         self.kinds = [ALL] + sorted({f.kind for f in flags})
-        self.kind = kind if kind in self.kinds else ALL
+        self.kind = ALL
 
     def compose(self) -> ComposeResult:
         flags = self.index.alignment.flags

@@ -19,7 +19,7 @@ from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
-from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, SynopsisView
+from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Geometry, SynopsisView
 
 if TYPE_CHECKING:
     from aligner.model import Alignment
@@ -121,25 +121,27 @@ class ReaderScreen(Screen[None]):
 
     # --- after every move ---------------------------------------------------------------------
 
-    def update_all(self, *, structure: bool = False, center: bool = False) -> None:
-        """Redraw what depends on the cursor (and, with `structure`, on the layout)."""
+    def update_all(self, *, structure: bool = False, center: bool = False, scroll: bool = True) -> None:
+        """Redraw what depends on the cursor (and, with `structure`, on the layout). Without
+        `scroll`, the view stays where it is (paging has put the cursor on screen)."""
         synopsis = self.synopsis
         if structure:
             synopsis.structure_changed()
         else:
             synopsis.reveal_cursor_column()
-            synopsis.cursor_changed(center=center)
+            synopsis.cursor_changed(scroll, center=center)
         headers = self.query_one(ColumnHeaders)
         if structure or headers.cursor_source != self.view.cursor.source:
             headers.cursor_source = self.view.cursor.source
             headers.refresh()
         self.update_status()
         if self.detail_shown:
-            self._detail.show_items(self.index, self.view.counterparts(), self.detail_choice)
+            self._detail.show_items(self.index, self.view.counterparts(), self.detail_choice,
+                                    sentence=self.view.unit is not None)
 
-    def moved(self, *, center: bool = False) -> None:
+    def moved(self, *, center: bool = False, scroll: bool = True) -> None:
         self.detail_choice = 0
-        self.update_all(center=center)
+        self.update_all(center=center, scroll=scroll)
 
     def update_status(self) -> None:
         view = self.view
@@ -160,10 +162,7 @@ class ReaderScreen(Screen[None]):
             parts.append(plain(f"{label}: not covered"))
         g = self.synopsis.geometry
         if g is not None and (g.hidden_left or g.hidden_right):
-            first = g.hidden_left + 1 + (1 if g.pinned else 0)
-            total = len(view.columns)
-            shown_range = f"{first}–{first + len(g.columns) - 1 - (1 if g.pinned else 0)}"
-            parts.append(Content(f"cols {'◆+' if g.pinned else ''}{shown_range}/{total} (< >)"))
+            parts.append(Content(_shown_columns(g, len(view.columns))))
         if view.filter != "all":
             parts.append(Content.assemble((f"filter: {FILTER_NAMES[view.filter]}", "bold")))
         if view.hits:
@@ -198,11 +197,11 @@ class ReaderScreen(Screen[None]):
 
     def action_page_down(self) -> None:
         self.synopsis.page(1)
-        self.moved()
+        self.moved(scroll=False)
 
     def action_page_up(self) -> None:
         self.synopsis.page(-1)
-        self.moved()
+        self.moved(scroll=False)
 
     def action_top(self) -> None:
         self.view.go_row(0)
@@ -316,13 +315,23 @@ class ReaderScreen(Screen[None]):
         detail.display = True
         self.update_all()
 
+    async def action_detail_scroll(self, delta: int) -> None:
+        """J / K: page the detail panel (it opens first if closed). The panel never takes the
+        focus, so every other key still moves the cursor and the panel follows it."""
+        detail = await self._detail_panel()
+        if not detail.display:
+            detail.display = True
+            self.update_all()
+            return
+        detail.page(delta)
+
     def action_flag_list(self) -> None:
         if not self.alignment.flags:
             self.notify("No flags in this alignment.", timeout=3)
             return
         from tui.screens.flags import FlagListScreen
 
-        self.app.push_screen(FlagListScreen(self.index, self.view.current_kind()), self.go_to_flag)
+        self.app.push_screen(FlagListScreen(self.index), self.go_to_flag)
 
     def go_to_flag(self, index: int | None) -> None:
         if index is None:
@@ -511,12 +520,30 @@ class ReaderScreen(Screen[None]):
     def _clicked(self) -> None:
         self.moved()
 
+    @on(SynopsisView.Resized)
+    def _resized(self) -> None:
+        """Rows re-wrap and columns pan with the size: keep the cursor in view and the status
+        line (row, shown columns) true without waiting for a key."""
+        self.update_all()
+
     def key_commands(self):
         """(title, help, callback) for every key: the command palette lists them all."""
         for key in KEYS:
             from tui.keys import key_display
 
             yield key.help, f"key: {key_display(key)}", (lambda action=key.action: self.run_action(action))
+
+
+def _shown_columns(g: Geometry, total: int) -> str:
+    """Which columns are on screen when not all fit: `cols 2–3/5`, `col 2/5`, `cols ◆+3/5`
+    (the pinned reference and column 3), `col ◆1/5` (the pinned column alone)."""
+    pin = "◆+" if g.pinned else ""
+    first = g.hidden_left + 1 + (1 if g.pinned else 0)
+    last = first + len(g.columns) - 1 - (1 if g.pinned else 0)
+    if last < first:
+        return f"col ◆1/{total} (< >)"
+    span = str(first) if first == last else f"{first}–{last}"
+    return f"{'col' if first == last and not pin else 'cols'} {pin}{span}/{total} (< >)"
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

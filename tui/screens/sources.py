@@ -3,17 +3,43 @@ Inputs that could not be opened are listed under it, with the reason."""
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from tui.reading import Index, source_line
 from tui.safe import plain
+
+
+#: The mark in a source's button. Textual's SelectionList draws an X whatever the state and tells
+#: shown from hidden by colour alone; marks here are never colour alone (also under NO_COLOR).
+SHOWN_MARK = "✓"
+HIDDEN_MARK = " "
+
+
+class SourceList(SelectionList[str]):
+    """The sources, each with a button that reads without colour: ✓ shown, blank hidden."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:  # the option on this line, found as SelectionList.render_line finds it
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) < 3:  # not a button line (SelectionList draws ▐X▌ first, X second)
+            return strip
+        mark = SHOWN_MARK if option.value in self.selected else HIDDEN_MARK
+        segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 class SourcesScreen(ModalScreen[tuple[list[str], str | None] | None]):
@@ -48,7 +74,7 @@ class SourcesScreen(ModalScreen[tuple[list[str], str | None] | None]):
             yield Static(Content.assemble(("Sources", "bold"),
                                           (" — Space: show/hide · p: pin as reference · a: all · Esc: apply", "dim")),
                          markup=False, id="sources-title")
-            yield SelectionList[str](
+            yield SourceList(
                 *(Selection(self._prompt(sid), sid, sid in self.shown) for sid in self.index.source_ids),
                 id="sources-list",
             )

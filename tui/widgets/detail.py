@@ -3,6 +3,8 @@ with both passages side by side, their word-level difference, the kind and the e
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -12,11 +14,25 @@ from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.reading import TOP, Counterpart, Index, Unit
 from tui.safe import plain, shown
 
+if TYPE_CHECKING:
+    from aligner.model import Flag, Reuse  # the aligner loads lazily (numpy, scipy)
+
 
 #: Word changes listed under the passages (all of them are marked in the passages).
 MAX_CHANGES = 8
 #: Below this share of words in common, a word diff marks nearly everything and says nothing.
 SIMILAR_ENOUGH = 0.4
+#: The panel's top rule: how to read it whole from the keyboard (see tui.keys, "detail-down").
+TITLE = "J K scroll · d Esc close"
+
+
+class Side(NamedTuple):
+    """One side of the comparison: the passage holding `span`, with `mark` standing out."""
+
+    unit: Unit
+    span: tuple[int, int]
+    mark: tuple[int, int]
+    note: str = ""  # after the place in the side's title ("the copy")
 
 
 def passage(index: Index, unit: Unit, span: tuple[int, int]) -> tuple[str, int]:
@@ -36,39 +52,101 @@ def where(index: Index, unit: Unit) -> str:
 
 def describe(index: Index, item: Counterpart) -> tuple[Content, Content, Content, Content]:
     """(heading, left side, right side, changes) for one counterpart."""
-    from aligner.diff import word_diff
+    heading = _heading(index, item)
+    reuse = credited_copy(index, item)
+    if reuse is not None:
+        return (heading, *_attribution(index, item, reuse))
+    here = Side(item.here, item.here_span, item.here_span)
+    there = Side(item.there, item.there_span, item.there_span)
+    return (heading, *compare(index, here, there))
 
+
+def _heading(index: Index, item: Counterpart) -> Content:
     alignment = index.alignment
     if item.kind == "flag":
         flag = alignment.flags[item.index]
-        heading = Content.assemble(
+        return Content.assemble(
             (f"{FLAG_GLYPH} {flag.kind} ", "bold reverse"),
             (f" score {flag.score:.2f}  ", "dim"),
             plain(flag.explanation, "bold"),
         )
-    elif item.kind == "reuse":
+    if item.kind == "reuse":
         reuse = alignment.reuse[item.index]
-        heading = Content.assemble(
+        return Content.assemble(
             (f"{REUSE_GLYPH} copied passage ", "bold reverse"),
             (f" score {reuse.score:.2f}  ", "dim"),
             plain(f"this text repeats {index.label(item.there.source)}'s (left: the copy, right: the original)"),
         )
-    else:
-        match = alignment.matches[item.index]
-        heading = Content.assemble(
-            (f"{MATCH_GLYPH} {match.kind} match ", "bold reverse"),
-            (f" score {match.score:.2f}  ", "dim"),
-            ("the same fact in both sources", ""),
-        )
-    a_text, a_offset = passage(index, item.here, item.here_span)
-    b_text, b_offset = passage(index, item.there, item.there_span)
+    match = alignment.matches[item.index]
+    return Content.assemble(
+        (f"{MATCH_GLYPH} {match.kind} match ", "bold reverse"),
+        (f" score {match.score:.2f}  ", "dim"),
+        ("the same fact in both sources", ""),
+    )
+
+
+def credited_copy(index: Index, item: Counterpart) -> Reuse | None:
+    """The copied passage an attribution flag is about. The flag pairs the credit ("Reuters
+    explains:", often a lead-in of its own) with the original; the copy that the credit wrongly
+    attributes is the reuse of that original in the crediting source, the nearest after it."""
+    if item.kind != "flag":
+        return None
+    flag = index.alignment.flags[item.index]
+    if flag.kind != "attribution":
+        return None
+    copies = [r for r in index.alignment.reuse if r.original == flag.b and r.copy.source == flag.a.source]
+    after = [r for r in copies if (r.copy.paragraph, r.copy.start) >= (flag.a.paragraph, flag.a.start)
+             or r.copy.key == flag.a.key]
+    return min(after or copies, key=lambda r: (r.copy.paragraph, r.copy.start), default=None)
+
+
+def _attribution(index: Index, item: Counterpart, reuse: Reuse) -> tuple[Content, Content, Content]:
+    """The copy (under its credit) against the original, with the word diff of the two."""
+    flag = index.alignment.flags[item.index]
+    copy_unit = index.unit_at(reuse.copy.source, reuse.copy.paragraph, reuse.copy.start)
+    original_unit = index.unit_at(reuse.original.source, reuse.original.paragraph, reuse.original.start)
+    if copy_unit is None or original_unit is None:
+        return compare(index, Side(item.here, item.here_span, item.here_span),
+                       Side(item.there, item.there_span, item.there_span))
+    inline = flag.a.key == reuse.copy.key  # "…, according to Reuters" inside the copied passage
+    copy_span = (reuse.copy.start, reuse.copy.end)
+    copy = Side(copy_unit, copy_span, (flag.a.start, flag.a.end) if inline else copy_span, "the copy")
+    original = Side(original_unit, (reuse.original.start, reuse.original.end),
+                    (reuse.original.start, reuse.original.end), "the original")
+    credit_here = item.here.source == flag.a.source
+    left, right, changes = compare(index, *((copy, original) if credit_here else (original, copy)))
+    if not inline:
+        credit = _credit(index, flag)
+        if credit_here:
+            left = Content("\n").join([credit, left])
+        else:
+            right = Content("\n").join([credit, right])
+    return left, right, changes
+
+
+def _credit(index: Index, flag: Flag) -> Content:
+    """The credit line (a lead-in of its own), its outlet's name marked."""
+    unit = index.unit_at(flag.a.source, flag.a.paragraph, flag.a.start)
+    span = (flag.a.start, flag.a.end)
+    if unit is None:
+        return plain(index.alignment.span_text(flag.a))
+    text, offset = passage(index, unit, span)
+    return _side(index, Side(unit, span, span, "the credit"), text, offset, [])
+
+
+def compare(index: Index, here: Side, there: Side) -> tuple[Content, Content, Content]:
+    """(left side, right side, changes): both passages, the words that differ marked in each."""
+    from aligner.diff import word_diff
+
+    a_text, a_offset = passage(index, here.unit, here.span)
+    b_text, b_offset = passage(index, there.unit, there.span)
     ops = word_diff(a_text, b_text)
     same = sum(1 for o in ops if o.tag == "equal" for _ in a_text[o.a_start : o.a_end].split())
     words = max(len(a_text.split()), len(b_text.split()), 1)
     close = same / words >= SIMILAR_ENOUGH
     changed = [o for o in ops if o.tag != "equal"] if close else []
-    a = _side(index, item.here, a_text, a_offset, item.here_span, [(o.a_start, o.a_end) for o in changed])
-    b = _side(index, item.there, b_text, b_offset, item.there_span, [(o.b_start, o.b_end) for o in changed])
+    a = _side(index, here, a_text, a_offset, [(o.a_start, o.a_end) for o in changed])
+    b = _side(index, there, b_text, b_offset, [(o.b_start, o.b_end) for o in changed])
     changes: list[Content] = []
     for o in changed:
         left = shown(a_text[o.a_start : o.a_end]) or "∅"
@@ -86,16 +164,17 @@ def describe(index: Index, item: Counterpart) -> tuple[Content, Content, Content
         changes_line = Content.assemble(("Word changes: ", "bold"), body)
     else:
         changes_line = Content.assemble(("Word changes: ", "bold"), ("none — the same words", "dim"))
-    return heading, a, b, changes_line
+    return a, b, changes_line
 
 
-def _side(index: Index, unit: Unit, text: str, offset: int, span: tuple[int, int], changed: list[tuple[int, int]]) -> Content:
-    title = plain(where(index, unit), "bold underline")
+def _side(index: Index, side: Side, text: str, offset: int, changed: list[tuple[int, int]]) -> Content:
+    place = where(index, side.unit) + (f" · {side.note}" if side.note else "")
+    title = plain(place, "bold underline")
     body = plain(text)
     for cs, ce in changed:
         if ce > cs:
             body = body.stylize("bold underline", cs, ce)
-    s, e = span[0] - offset, span[1] - offset
+    s, e = side.mark[0] - offset, side.mark[1] - offset
     if 0 <= s < e <= len(text) and (s, e) != (0, len(text)):
         # the span itself (a flag's differing words) stands out most
         body = body.stylize("reverse", s, e)
@@ -103,7 +182,8 @@ def _side(index: Index, unit: Unit, text: str, offset: int, span: tuple[int, int
 
 
 class DetailPanel(VerticalScroll, can_focus=False):
-    """Docked under the synopsis; shows one counterpart at a time (x: the next one)."""
+    """Docked under the synopsis; shows one counterpart at a time (x: the next one). It never
+    takes the focus, so the cursor keys keep moving the cursor: J / K scroll it (`page`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-head", markup=False)
@@ -112,14 +192,23 @@ class DetailPanel(VerticalScroll, can_focus=False):
             yield Static(id="detail-a", markup=False)
             yield Static(id="detail-b", markup=False)
 
-    def show_items(self, index: Index, items: list[Counterpart], choice: int) -> None:
+    def on_mount(self) -> None:
+        self.border_title = TITLE
+
+    def page(self, delta: int) -> None:
+        """Scroll a page down (1) or up (-1), one line kept for context: at 80x24 the panel
+        shows a few lines of passages that run to a dozen or more."""
+        step = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_y + delta * step, animate=False)
+
+    def show_items(self, index: Index, items: list[Counterpart], choice: int, *, sentence: bool = True) -> None:
+        """Show item `choice` of `items`; `sentence` is False on a cell the source does not cover."""
         head = self.query_one("#detail-head", Static)
         a = self.query_one("#detail-a", Static)
         b = self.query_one("#detail-b", Static)
         changes = self.query_one("#detail-changes", Static)
         if not items:
-            head.update(Content("Nothing to compare here: this sentence has no match, flag or copied passage. "
-                                "m / ] go to the next match / flag."))
+            head.update(_nothing(sentence))
             a.update(Content(""))
             b.update(Content(""))
             changes.update(Content(""))
@@ -135,3 +224,12 @@ class DetailPanel(VerticalScroll, can_focus=False):
         b.update(right)
         changes.update(diff)
         self.scroll_home(animate=False)
+
+
+def _nothing(sentence: bool) -> Content:
+    """Why the panel is empty: a sentence with nothing to compare, or no sentence at all."""
+    if not sentence:
+        return Content("Nothing to compare here: no sentence (this source does not cover this row). "
+                       "h / l go to another column, m / ] to the next match / flag.")
+    return Content("Nothing to compare here: this sentence has no match, flag or copied passage. "
+                   "m / ] go to the next match / flag.")

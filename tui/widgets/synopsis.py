@@ -17,7 +17,7 @@ Layout of one row (the gutter on the left, then the visible columns):
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -44,7 +44,7 @@ from tui.cells import (
     render_cell,
     text_strip,
 )
-from tui.reading import TOP, Row, View
+from tui.reading import TOP, Cursor, Row, View
 from tui.safe import plain
 
 #: Columns narrower than this are not worth reading; fewer, wider columns are shown instead.
@@ -127,6 +127,10 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
     class CursorMoved(Message):
         """The cursor moved by a mouse click (keys are handled by the screen)."""
 
+    class Resized(Message):
+        """The view changed size: rows have new heights and columns may pan, so the screen brings
+        the cursor into view and redraws the status line (it names the row and the shown columns)."""
+
     def __init__(self, view: View, *, min_column: int = MIN_COLUMN, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
@@ -146,6 +150,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self._palette: Palette | None = None
         self._dynamic: set[tuple[int, str]] = set()
         self._cursor_row: int | None = None
+        self._paged: tuple[Cursor, str] | None = None  # the cursor paging left, and its home column
         self._stale = True
 
     # --- styles -------------------------------------------------------------------------------
@@ -181,12 +186,19 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def notify_style_update(self) -> None:
+        """Forget every style and lay out again lazily. Textual calls this *before* it recomputes
+        the component classes (Stylesheet.apply: replace_rules, then _process_component_classes),
+        so a palette built here would paint the previous theme's marks."""
         super().notify_style_update()
         self._palette = None
         self._styles.clear()
         self._paragraphs.clear()
         self._lines.clear()
-        self.invalidate()
+        self._generation += 1
+        self._cells.clear()
+        self._rows.clear()
+        self._stale = True  # render_lines and cursor_lines lay out, with the new palette
+        self.refresh()
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -210,6 +222,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
     def _on_resize(self, event: events.Resize) -> None:
         self._stale = True
         self.ensure_layout()
+        self.post_message(self.Resized())
 
     def render_lines(self, crop):
         self.ensure_layout()
@@ -223,6 +236,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self._stale = False
         view = self.view
         width = self.content_width
+        # a new width re-wraps every row: keep the cursor's sentence on the same screen line
+        keep = self._cursor_screen_line() if self.geometry is not None and self.geometry.width != width else None
         self.geometry, self.first = compute_geometry(
             width, len(view.index.source_ids), view.columns, view.pinned, self.first, self.min_column
         )
@@ -240,6 +255,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_starts, self._row_heights = starts, heights
         self.virtual_size = Size(width, max(y, 1))
         self._scroll_update(self.virtual_size)
+        if keep is not None and (span := self._cursor_span()) is not None:
+            self.scroll_to(y=max(span[0] - keep, 0), animate=False)  # ScrollView scrolls at once
         self.refresh()
         if self.is_attached:
             for headers in self.screen.query(ColumnHeaders):
@@ -320,21 +337,38 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def cursor_lines(self) -> tuple[int, int] | None:
         """The first and last virtual line of the sentence under the cursor."""
-        view = self.view
         if not self.ensure_layout():
             return None
-        if not view.rows or self.geometry is None or view.cursor.row >= len(self._row_starts):
+        return self._cursor_span()
+
+    def _cursor_span(self) -> tuple[int, int] | None:
+        """`cursor_lines` in the layout as it stands, without laying out: `relayout` reads the
+        old layout before it makes the new one."""
+        view = self.view
+        if self.geometry is None or not view.rows or len(self._row_starts) != len(view.rows):
             return None
-        top = self._row_starts[view.cursor.row]
-        row = view.rows[view.cursor.row]
-        width = next((w for sid, _, w in self.geometry.columns if sid == view.cursor.source), None)
+        if not 0 <= view.cursor.row < len(view.rows):
+            return None
+        lines = self.unit_lines(view.cursor.row, view.cursor.source)
+        return lines[min(view.cursor.unit, len(lines) - 1)]
+
+    def _cursor_screen_line(self) -> int | None:
+        """The screen line the cursor's sentence starts on (negative above the view)."""
+        span = self._cursor_span()
+        return None if span is None else span[0] - round(self.scroll_y)
+
+    def unit_lines(self, position: int, sid: str) -> list[tuple[int, int]]:
+        """The first and last virtual line of each sentence of a cell, in the current layout. An
+        empty cell has one place, its rule and "not covered" line; a column off screen, its rule."""
+        top = self._row_starts[position]
+        g = self.geometry
+        width = next((w for s, _, w in g.columns if s == sid), None) if g is not None else None
         if width is None:
-            return top, top
-        render = self._cell(row, view.cursor.source, width)
+            return [(top, top)]
+        render = self._cell(self.view.rows[position], sid, width)
         if not render.unit_lines:
-            return top, top + 1
-        first, last = render.unit_lines[min(view.cursor.unit, len(render.unit_lines) - 1)]
-        return top + 1 + first, top + 1 + last
+            return [(top, top + 1)]
+        return [(top + 1 + first, top + 1 + last) for first, last in render.unit_lines]
 
     def scroll_to_cursor(self, *, center: bool = False) -> None:
         lines = self.cursor_lines()
@@ -363,20 +397,66 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, bisect_right(self._row_starts, line) - 1)
 
     def page(self, direction: int) -> None:
-        """Scroll a page and put the cursor on the first row that starts on the new page."""
+        """Scroll a page and put the cursor on the first sentence that starts on it, so that the
+        cursor is on screen and the caller need not scroll to it. The cursor never goes back to
+        a sentence that starts above the page: scrolling to it would undo the page, and paging
+        would stop at a row taller than the screen. The cursor keeps its column when that has a
+        sentence on the page, else takes the nearest that has, and goes back to its own column
+        on a later page that shows a sentence of it."""
         view = self.view
-        if not view.rows:
+        if not view.rows or not self.ensure_layout():
             return
+        home = self._paging_column()
         height = max(self.scrollable_content_region.height, 1)
-        target = min(max(self.scroll_y + direction * max(height - 1, 1), 0), self.max_scroll_y)
-        if target == self.scroll_y:  # at an end: go to the first or last row
-            view.go_row(len(view.rows) - 1 if direction > 0 else 0)
-            return
-        self.scroll_to(y=target, animate=False)
-        position = self.row_at_line(target)
-        if self._row_starts[position] < target and position + 1 < len(view.rows) and self._row_starts[position + 1] < target + height:
-            position += 1
-        view.go_row(position)
+        y = round(self.scroll_y)
+        target = min(max(y + direction * max(height - 1, 1), 0), self.max_scroll_y)
+        if target == y:
+            self._page_at_end(direction, y, height, home)
+        else:
+            self.scroll_to(y=target, animate=False)  # ScrollView scrolls at once
+            if not (self._cursor_to_page(target, height, home)
+                    or self._cursor_to_page(target, height, home, overlap=True)):
+                view.go_row(self.row_at_line(target))
+                self.scroll_to_cursor()
+        self._paged = (view.cursor, home)
+
+    def _page_at_end(self, direction: int, y: int, height: int, home: str) -> None:
+        """At the top, the first row; at the bottom, the last row (from its first sentence on
+        screen: a last row taller than the screen starts above the page)."""
+        view = self.view
+        last = len(view.rows) - 1
+        if direction < 0:
+            view.go_row(0)
+        elif view.cursor.row != last and not self._cursor_to_page(y, height, home, rows=range(last, last + 1)):
+            view.go_row(last)
+            self.scroll_to_cursor()
+
+    def _paging_column(self) -> str:
+        """The column the reader was in before paging moved the cursor to another one."""
+        if self._paged is not None and self._paged[0] == self.view.cursor:
+            return self._paged[1]
+        return self.view.cursor.source
+
+    def _columns_near(self, home: str) -> list[str]:
+        """The columns on screen: `home` first, then the nearer before the farther."""
+        ids = [sid for sid, _, _ in self.geometry.columns] if self.geometry is not None else []
+        at = ids.index(home) if home in ids else 0
+        return [sid for _, sid in sorted(enumerate(ids), key=lambda t: (abs(t[0] - at), t[0]))]
+
+    def _cursor_to_page(self, top: int, height: int, home: str, *, rows: range | None = None,
+                        overlap: bool = False) -> bool:
+        """Put the cursor on the first sentence that starts on the page (with `overlap`: that
+        shows on it, for a sentence taller than the page), trying `home` first. True if found."""
+        bottom = top + height
+        if rows is None:
+            rows = range(self.row_at_line(top), bisect_left(self._row_starts, bottom))
+        for sid in self._columns_near(home):
+            for position in rows:
+                for unit, (first, last) in enumerate(self.unit_lines(position, sid)):
+                    if top <= first < bottom or (overlap and first < bottom and last >= top):
+                        self.view.cursor = Cursor(position, sid, unit)
+                        return True
+        return False
 
     # --- rendering ------------------------------------------------------------------------------
 

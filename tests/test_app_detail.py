@@ -1,0 +1,99 @@
+"""Pilot tests of the detail panel at 80×24: what it compares for an attribution flag, how the
+keyboard reads it whole, and what it says where there is no sentence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from test_app_keys import SIZE, pressed, reader
+from tui.app import make_app
+
+LEAD_IN = ("003_744424d8c9248282.txt", 23)  # "Reuters explains:" (a lead-in of its own)
+COPY = ("003_744424d8c9248282.txt", 24)  # the New York Times' paragraph, nearly word for word
+ORIGINAL = ("001_833b75131be248af.txt", 11)
+
+
+@pytest.fixture(scope="module")
+def misattributed(frozen_seeds):
+    """The seeds' attribution flag as aligner.flags builds it: span a is the credit in the
+    lead-in, span b the original; the copy is only in `reuse`."""
+    from aligner.model import Flag, Reuse, Span
+
+    def whole(key):
+        return Span(*key, 0, len(frozen_seeds.paragraph(key).text))
+
+    credit = Span(*LEAD_IN, 0, len("Reuters"))
+    flag = Flag("attribution", credit, whole(ORIGINAL),
+                "003 credits this passage to Reuters, but it is nearly word for word The New York Times' text.", 0.86)
+    return replace(frozen_seeds, flags=(flag,), reuse=(Reuse(whole(ORIGINAL), whole(COPY), 0.92),))
+
+
+def panel_text(screen) -> dict[str, str]:
+    return {part: str(screen.query_one(f"#detail-{part}").render()) for part in ("head", "changes", "a", "b")}
+
+
+async def test_attribution_detail_diffs_the_copy_against_the_original(misattributed):
+    app = make_app(alignment=misattributed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "f", "enter", "d")  # the flag list jumps to the credit, then the panel
+        screen = reader(app)
+        assert screen.view.unit.key == LEAD_IN
+        text = panel_text(screen)
+        assert "attribution" in text["head"]
+        assert "worded differently" not in text["changes"]
+        assert "«American» → «States»" in text["changes"]  # the copy's edits, as ↺ shows them
+        left, right = text["a"], text["b"]
+        credit = "Reuters\u00a0explains:"  # as written, a no-break space
+        assert credit in left  # the credit line stays, above the copy
+        assert left.index(credit) < left.index("the copy") < left.index("American-backed rebel")
+        assert "the original" in right and "because of that United" in right
+
+
+async def test_attribution_detail_from_the_original_side(misattributed):
+    app = make_app(alignment=misattributed)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        screen.view.go_to_unit(screen.index.units[ORIGINAL][0])
+        screen.update_all(structure=True)
+        await pressed(pilot, "d")
+        text = panel_text(screen)
+        assert "«Russia has argued» → «In Russia’s view»" in text["changes"]  # original on the left now
+        assert "the original" in text["a"] and "Reuters\u00a0explains:" in text["b"] and "the copy" in text["b"]
+
+
+async def test_detail_panel_scrolls_from_the_keyboard(misattributed):
+    app = make_app(alignment=misattributed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "f", "enter", "d")
+        screen = reader(app)
+        detail = screen.query_one("#detail")
+        cursor = screen.view.cursor
+        assert detail.max_scroll_y > 0  # both passages do not fit at 80×24
+        for _ in range(10):
+            await pressed(pilot, "J")
+        assert detail.scroll_y == detail.max_scroll_y  # the ends of both passages can be read
+        assert screen.view.cursor == cursor  # the panel scrolled, the cursor stayed
+        await pressed(pilot, "K")
+        assert 0 < detail.scroll_y < detail.max_scroll_y
+        for _ in range(10):
+            await pressed(pilot, "K")
+        assert detail.scroll_y == 0
+        await pressed(pilot, "d", "J")  # closed: J opens it, at the top
+        assert detail.display and detail.scroll_y == 0
+        assert "J K scroll" in detail.border_title
+
+
+async def test_detail_on_an_uncovered_cell_says_there_is_no_sentence(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        row, source = next((i, s) for i, r in enumerate(view.rows) for s in view.columns if not view.cell(r, s))
+        view.cursor = type(view.cursor)(row, source, 0)
+        screen.update_all(structure=True)
+        assert view.unit is None
+        await pressed(pilot, "d")
+        head = str(screen.query_one("#detail-head").render())
+        assert "no sentence" in head and "this sentence has" not in head

@@ -1,0 +1,129 @@
+"""Pilot tests: paging through rows taller than the screen, resizing, and the pan status."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_app_keys import pressed, reader
+from tui.app import make_app
+from tui.widgets.synopsis import Geometry
+
+PAGE_KEYS = [("pagedown", "pageup"), ("space", "ctrl+b"), ("ctrl+f", "ctrl+b")]
+
+
+def on_screen(synopsis) -> bool:
+    """The cursor's sentence starts on screen (as `test_cursor_stays_on_screen` checks)."""
+    first, _ = synopsis.cursor_lines()
+    return synopsis.scroll_y <= first < synopsis.scroll_y + synopsis.scrollable_content_region.height
+
+
+def starts_on_page(synopsis, position: int, sid: str) -> bool:
+    """A sentence of this cell starts on screen."""
+    top, height = synopsis.scroll_y, synopsis.scrollable_content_region.height
+    return any(top <= first < top + height for first, _ in synopsis.unit_lines(position, sid))
+
+
+async def page_through(pilot, synopsis, key: str, end: float) -> list[float]:
+    """Press `key` until the view reaches `end`; each press must move it by at most a screen,
+    never skipping a line, with the cursor on screen. Returns the scroll positions."""
+    seen = [synopsis.scroll_y]
+    height = synopsis.scrollable_content_region.height
+    for _ in range(synopsis.virtual_size.height):
+        if synopsis.scroll_y == end:
+            break
+        await pressed(pilot, key)
+        step = abs(synopsis.scroll_y - seen[-1])
+        assert 0 < step <= height, f"{key} moved the view by {step} at {seen[-1]}"
+        assert on_screen(synopsis), f"{key}: cursor off screen at {synopsis.scroll_y}"
+        seen.append(synopsis.scroll_y)
+    assert synopsis.scroll_y == end
+    return seen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+@pytest.mark.parametrize("down,up", PAGE_KEYS)
+async def test_paging_goes_through_rows_taller_than_the_screen(marked_seeds, size, down, up):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        view, synopsis = screen.view, screen.synopsis
+        height = synopsis.scrollable_content_region.height
+        assert max(synopsis._row_heights) > height  # the seeds have such a row
+        await pressed(pilot, "g")
+        await page_through(pilot, synopsis, down, synopsis.max_scroll_y)
+        await pressed(pilot, down)  # at the end: on the last row, and the view stays
+        assert view.cursor.row == len(view.rows) - 1 and synopsis.scroll_y == synopsis.max_scroll_y
+        assert on_screen(synopsis)
+        await page_through(pilot, synopsis, up, 0)
+        await pressed(pilot, up)
+        assert view.cursor.row == 0 and on_screen(synopsis)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_paging_keeps_the_cursor_in_its_column_when_it_can(marked_seeds, size):
+    """Where its column has nothing on the page (a tall row it does not cover), the cursor takes
+    the nearest column that has; it comes back as soon as its own column has a sentence there."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        view, synopsis = screen.view, screen.synopsis
+        home = view.cursor.source
+        left_home = False
+        for _ in range(synopsis.virtual_size.height):
+            if synopsis.scroll_y == synopsis.max_scroll_y:
+                break
+            before = synopsis.scroll_y
+            await pressed(pilot, "pagedown")
+            assert synopsis.scroll_y > before, f"paging stopped at {before}"
+            if any(starts_on_page(synopsis, p, home) for p in range(len(view.rows))):
+                assert view.cursor.source == home, f"left its column at {synopsis.scroll_y}"
+            else:
+                left_home = True
+        assert left_home  # the seeds page through a row the first source does not cover
+
+
+async def test_resize_keeps_the_cursor_in_view_and_the_status_true(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        view, synopsis = screen.view, screen.synopsis
+        status = screen.query_one("#status")
+        await pressed(pilot, *["j"] * 10)
+        row = view.cursor.row
+        assert "cols 1–2/5" in str(status.render())
+        for width, height in [(200, 50), (80, 24), (80, 50), (200, 24)]:
+            line = synopsis.cursor_lines()[0] - synopsis.scroll_y
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            assert view.cursor.row == row
+            if line < synopsis.scrollable_content_region.height - 1:
+                assert synopsis.cursor_lines()[0] - synopsis.scroll_y == line  # it did not jump
+            assert on_screen(synopsis), (width, height)
+            lines = [synopsis.render_line(y).text for y in range(synopsis.scrollable_content_region.height)]
+            assert any("▶" in line for line in lines), (width, height)  # the cursor row's rule
+            shown = str(status.render())
+            assert f"({row + 1}/{len(view.rows)})" in shown
+            assert ("cols" in shown) == (len(synopsis.geometry.columns) < len(view.columns)), shown
+
+
+async def test_one_column_status_reads_col(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "l", "plus")
+        assert len(screen.synopsis.geometry.columns) == 1
+        shown = str(screen.query_one("#status").render())
+        assert "col 2/5 (< >)" in shown and "2–2" not in shown
+
+
+def test_shown_columns_wording():
+    from tui.screens.reader import _shown_columns
+
+    def geometry(columns: int, left: int, pinned: str | None = None) -> Geometry:
+        return Geometry(80, 6, tuple((f"s{i}", 0, 10) for i in range(columns)), left, 1, pinned)
+
+    assert _shown_columns(geometry(2, 0), 5) == "cols 1–2/5 (< >)"
+    assert _shown_columns(geometry(1, 1), 5) == "col 2/5 (< >)"
+    assert _shown_columns(geometry(3, 1, "s0"), 5) == "cols ◆+3–4/5 (< >)"
+    assert _shown_columns(geometry(2, 1, "s0"), 5) == "cols ◆+3/5 (< >)"
+    assert _shown_columns(geometry(1, 0, "s0"), 5) == "col ◆1/5 (< >)"
