@@ -9,23 +9,9 @@ from rich.color import Color as RichColor
 from rich.style import Style as RichStyle
 from textual.widgets import Tabs
 
+from test_app_keys import SIZE, pressed, reader
 from tui.app import make_app
 from tui.screens.reader import THEME_CYCLE
-
-SIZE = (80, 24)
-
-
-def reader(app):
-    from tui.screens.reader import ReaderScreen
-
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen), type(screen)
-    return screen
-
-
-async def pressed(pilot, *keys):
-    await pilot.press(*keys)
-    await pilot.pause()
 
 
 def painted(synopsis) -> list[list[tuple[str, RichStyle | None]]]:
