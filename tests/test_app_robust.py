@@ -184,7 +184,7 @@ async def test_nothing_readable(tmp_path):
             await pilot.pause()
             await pilot.press("escape")
         await pilot.press("q")
-    assert app.return_code == 0
+    assert app.return_code == 1  # as `synoptic --format json` exits with nothing readable
 
 
 async def test_loading_screen_shows_progress_then_the_columns(seeds_dir, monkeypatch, frozen_seeds):
@@ -212,6 +212,7 @@ async def test_loading_screen_shows_progress_then_the_columns(seeds_dir, monkeyp
                 break
         assert isinstance(app.screen, LoadingScreen)
         assert "Grouping" in "\n".join(screen_lines(app))
+        assert "aligning 5 articles" in "\n".join(screen_lines(app))  # the folder's files, not 1 input
         await pilot.press("j")  # keys while loading do no harm
         release.set()
         screen = await loaded(pilot, app)

@@ -25,7 +25,7 @@ KEYS: tuple[Key, ...] = (
     # Moving
     Key("j,down", "row_down", "Row ↓", "row-down", "Move", "Next row", display="j ↓"),
     Key("k,up", "row_up", "Row ↑", "row-up", "Move", "Previous row", display="k ↑"),
-    Key("pagedown,space,ctrl+f", "page_down", "Page ↓", "page-down", "Move", "Next page", display="PgDn Space"),
+    Key("pagedown,space,ctrl+f", "page_down", "Page ↓", "page-down", "Move", "Next page", display="PgDn Space ^f"),
     Key("pageup,ctrl+b", "page_up", "Page ↑", "page-up", "Move", "Previous page", display="PgUp ^b"),
     Key("g,home", "top", "Top", "top", "Move", "First row", display="g Home"),
     Key("G,end", "bottom", "Bottom", "bottom", "Move", "Last row", display="G End"),

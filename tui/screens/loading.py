@@ -49,8 +49,8 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle():
             with Center():
-                yield Static(Content.assemble(("Synoptic", "bold"), " — aligning "
-                             f"{len(self.paths)} input{'s' if len(self.paths) != 1 else ''}"), markup=False, id="loading-title")
+                yield Static(Content.assemble(("Synoptic", "bold"), f" — aligning {self._articles()}"),
+                             markup=False, id="loading-title")
             with Center():
                 yield LoadingIndicator(id="loading-spinner")
             with Center():
@@ -58,6 +58,14 @@ class LoadingScreen(Screen[None]):
             with Center():
                 yield ProgressBar(total=1.0, show_eta=False, id="loading-progress")
         yield Footer()
+
+    def _articles(self) -> str:
+        """"5 articles": the files the inputs name, directories expanded (a listing, no reading;
+        the app's cache lookup has loaded the module already)."""
+        from aligner.inputs import collect_inputs
+
+        n = collect_inputs(self.paths).articles
+        return f"{n} article{'' if n == 1 else 's'}"
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._start)  # once this screen is drawn and can show progress

@@ -514,7 +514,9 @@ class ReaderScreen(Screen[None]):
         self.update_all()
 
     def action_quit(self) -> None:
-        self.app.exit(0)
+        # nothing readable is a failure, as `synoptic --format json` says with its exit status 1
+        status = 0 if self.index.sources else 1
+        self.app.exit(status, return_code=status)
 
     @on(SynopsisView.CursorMoved)
     def _clicked(self) -> None:
