@@ -218,6 +218,25 @@ async def test_next_and_previous_match(marked_seeds):
         assert "also in" in str(screen.query_one("#status").render())
 
 
+@pytest.mark.parametrize("width", [80, 160])
+async def test_status_line_fits_its_news_on_a_narrow_screen(marked_seeds, width):
+    """At 80 columns the status line cuts source labels short (the headers show them whole), so
+    that what the cursor's sentence is matched with still fits; a match in another row says which."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = reader(app)
+        view = screen.view
+        await pressed(pilot, "m")
+        status = str(screen.query_one("#status").render())
+        label = screen.index.label(view.cursor.source)
+        assert len(label) > 10
+        assert (label in status) == (width >= 120)
+        assert "also in" in status
+        for c in view.counterparts():
+            if c.kind == "match" and screen.index.row_of_unit(c.there) != view.row.key:
+                assert f"row {screen.index.row_of_unit(c.there) + 1}" in status
+
+
 async def test_detail_panel(marked_seeds):
     app = make_app(alignment=marked_seeds)
     async with app.run_test(size=SIZE) as pilot:

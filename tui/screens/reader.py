@@ -17,12 +17,13 @@ from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
 from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
 from tui.safe import plain, shown
-from tui.widgets.detail import DetailPanel, where
+from tui.widgets.detail import DetailPanel
 from tui.widgets.keybar import KeyBar
 from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Geometry, SynopsisView
 
 if TYPE_CHECKING:
     from aligner.model import Alignment
+    from tui.reading import Unit
     from tui.widgets.search_bar import SearchBar
 
 #: Themes `t` cycles through: Textual's own, then the terminal's palette.
@@ -143,6 +144,23 @@ class ReaderScreen(Screen[None]):
         self.detail_choice = 0
         self.update_all(center=center, scroll=scroll)
 
+    def _status_label(self, source: str) -> str:
+        """A source's label for the status line: cut to a few cells on a narrow screen (the
+        column headers show it whole), so that the flag, the matches and the search still fit."""
+        label = self.index.label(source)
+        if self.size.width >= _WIDE_STATUS:
+            return label
+        return plain(label).truncate(_NARROW_LABEL, ellipsis=True).plain
+
+    def _place(self, unit: Unit) -> str:
+        """Where a counterpart is, for the status line: "NYT ¶12", and its row when it is not
+        the cursor's ("NYT ¶12 · row 4")."""
+        text = f"{self._status_label(unit.source)} ¶{unit.paragraph + 1}"
+        row = self.index.row_of_unit(unit)
+        if self.view.row is not None and row != self.view.row.key:
+            text += " · headline row" if row == TOP else f" · row {row + 1}"
+        return text
+
     def update_status(self) -> None:
         view = self.view
         status = self.query_one("#status", Static)
@@ -154,7 +172,7 @@ class ReaderScreen(Screen[None]):
         place = "headlines" if row.key == TOP else f"row {row.number}"
         parts: list[Content] = [Content(f"{place} ({view.cursor.row + 1}/{rows})")]
         unit = view.unit
-        label = self.index.label(view.cursor.source)
+        label = self._status_label(view.cursor.source)
         if unit is not None:
             units = view.cell_units(row, view.cursor.source)
             parts.append(plain(f"{label} ¶{unit.paragraph + 1} s{view.cursor.unit + 1}/{len(units)}"))
@@ -178,9 +196,9 @@ class ReaderScreen(Screen[None]):
             f = self.alignment.flags[flags[0].index]
             parts.append(Content.assemble((f"{FLAG_GLYPH} {f.kind}: ", "bold"), plain(f.explanation)))
         elif copies:
-            parts.append(Content.assemble((f"{REUSE_GLYPH} copied from ", "bold"), plain(where(self.index, copies[0].there))))
+            parts.append(Content.assemble((f"{REUSE_GLYPH} copied from ", "bold"), plain(self._place(copies[0].there))))
         if matches:
-            places = ", ".join(where(self.index, c.there) for c in matches[:3])
+            places = ", ".join(self._place(c.there) for c in matches[:3])
             more = f" +{len(matches) - 3}" if len(matches) > 3 else ""
             parts.append(Content.assemble((f"{MATCH_GLYPH} also in ", "bold"), plain(places + more)))
         status.update(Content(" · ").join(parts), layout=False)  # one line: no layout pass
@@ -534,6 +552,11 @@ class ReaderScreen(Screen[None]):
             from tui.keys import key_display
 
             yield key.help, f"key: {key_display(key)}", (lambda action=key.action: self.run_action(action))
+
+
+#: Below this screen width, the status line shortens source labels to _NARROW_LABEL cells.
+_WIDE_STATUS = 120
+_NARROW_LABEL = 10
 
 
 def _shown_columns(g: Geometry, total: int) -> str:
