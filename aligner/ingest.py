@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -156,14 +157,20 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int, str | None]:
     if not isinstance(data, dict):
         return {}, end + 1, "front matter is not 'key: value' fields; ignored"
     fields: dict[str, str] = {}
+    unusable: list[str] = []
     for k, v in data.items():
         key = str(k).lower() if isinstance(k, str) else ""
+        if key not in _FRONT_KEYS:
+            continue
         # Scalars only: str() of an alias-expanded list ("billion laughs") would never finish.
-        if key in _FRONT_KEYS and isinstance(v, (str, int, float)) and not isinstance(v, bool):
+        if isinstance(v, (str, int, float, date)) and not isinstance(v, bool):  # date: "!!timestamp"
             value = " ".join(str(v).split())
             if value:
                 fields[key] = value
-    return fields, end + 1, None
+        elif v is not None:
+            unusable.append(key)
+    note = f"front matter {', '.join(unusable)}: not a single value; ignored" if unusable else None
+    return fields, end + 1, note
 
 
 @lru_cache(maxsize=1)

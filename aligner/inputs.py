@@ -49,20 +49,21 @@ def collect_inputs(paths: list[str]) -> Inputs:
             continue
         path = Path(raw)
         if kind == "dir":
-            try:
+            try:  # listing and telling files apart both fail in a directory that cannot be searched
                 entries = sorted(
                     p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
                 )
+                listed = [(p, _broken_link(p)) for p in entries]
+                candidates = [(p, broken) for p, broken in listed if broken or p.is_file()]
             except OSError as e:
                 problems.append(LoadProblem(raw, f"cannot list directory: {e.strerror or e}"))
                 continue
-            candidates = [p for p in entries if p.is_file() or _broken_link(p)]
             if not candidates:
                 problems.append(LoadProblem(raw, "directory holds no .txt or .md articles"))
         else:
-            candidates = [path]  # a file, or a pipe or device named on purpose (<(cat a.txt))
-        for p in candidates:
-            if kind == "dir" and (broken := _broken_link(p)):  # listed, but leads nowhere
+            candidates = [(path, None)]  # a file, or a pipe or device named on purpose (<(cat a.txt))
+        for p, broken in candidates:
+            if broken:  # listed in a directory, but leads nowhere
                 problems.append(LoadProblem(str(p), broken))
                 articles += 1
                 continue

@@ -173,6 +173,19 @@ async def test_unreadable_inputs_are_listed_and_the_rest_open(tmp_path, seeds_di
         assert "missing.txt" in text
 
 
+async def test_extra_labels_are_counted_as_the_report_command_counts_them(tmp_path, seeds_dir):
+    """An empty folder names no article; a missing file names one."""
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    paths = [str(empty_dir), str(tmp_path / "missing.txt"), str(seeds_dir / "001_833b75131be248af.txt")]
+    app = make_app(paths, ["E", "M", "X"], cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        notes = [n.message for n in app._notifications]
+        assert any(m.startswith("3 labels given for 2 articles") for m in notes), notes
+        assert [s.label for s in app.alignment.sources] == ["M"]  # E names the missing file
+
+
 async def test_nothing_readable(tmp_path):
     app = make_app([str(tmp_path / "nope.txt")])
     async with app.run_test(size=(80, 24)) as pilot:

@@ -463,7 +463,7 @@ def test_closed_pipe_is_quiet():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "json", "--label", "a", "--label", "b", "{article}"], r"synoptic: 2 labels given for 1 articles \(see synoptic --help\)"),
+        (["--format", "json", "--label", "a", "--label", "b", "{article}"], r"synoptic: 2 labels given for 1 article \(see synoptic --help\)"),
         (["--format", "yaml", "{article}"], r"synoptic: argument --format: invalid choice: .*"),
         (["--bogus\x1b[2J\u202e", "{article}"], r"synoptic: unrecognized arguments: --bogus␛\[2J\ufffd \(see synoptic --help\)"),
         (["-o", "x.json", "{article}"], r"synoptic: -o/--output needs --format \(see synoptic --help\)"),
@@ -631,3 +631,16 @@ def test_labels_keep_their_places_past_a_missing_file(case_folder, capsysbinary)
     assert status == 0
     assert [s["label"] for s in json.loads(out)["sources"]] == ["G"]
     assert err == f"synoptic: skipped: {missing}: no such file or directory\n"
+
+
+def test_output_to_the_file_stdout_goes_to_appends_through_it(case_folder):
+    """`-o /dev/stdout >> log` appends (a rename would replace the log with the report alone)."""
+    log = case_folder / "log.txt"
+    log.write_text("earlier line\n")
+    with log.open("ab") as out:
+        done = subprocess.run([str(SYNOPTIC), "--format", "json", "-o", "/dev/stdout", str(SEEDS)],
+                              stdout=out, stderr=subprocess.PIPE, timeout=300)
+    assert (done.returncode, done.stderr) == (0, b"")
+    head, report = log.read_text().split("\n", 1)
+    assert head == "earlier line"
+    assert json.loads(report)["format"] == "synoptic-alignment"

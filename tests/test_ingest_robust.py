@@ -314,8 +314,10 @@ def test_broken_links_in_a_directory_are_reported_and_keep_their_places(tmp_path
         ("title: Z\ndate: 2016-07-14T09:30:00Z", {"title": "Z", "date": "2016-07-14T09:30:00Z"}, None),
         ("title: [unclosed", {}, "front matter is not valid YAML; ignored"),
         ("- a\n- b", {}, "front matter is not 'key: value' fields; ignored"),
+        ("title: W\ndate: [2016-07-14]", {"title": "W"}, "front matter date: not a single value; ignored"),
+        ("title: V\ndate: !!timestamp 2016-07-14", {"title": "V", "date": "2016-07-14"}, None),
     ],
-    ids=["impossible-date", "iso-datetime", "broken-yaml", "a-list"],
+    ids=["impossible-date", "iso-datetime", "broken-yaml", "a-list", "a-list-as-date", "explicit-timestamp"],
 )
 def test_front_matter_problems_cost_only_themselves_and_are_said(tmp_path, header, fields, note):
     path = write(tmp_path / "a.md", f"---\n{header}\n---\n\nBody paragraph of the article, long enough to be body.\n")
@@ -325,3 +327,24 @@ def test_front_matter_problems_cost_only_themselves_and_are_said(tmp_path, heade
     assert loaded.sources[0].title == fields.get("title")
     if "T09" in header:
         assert str(loaded.sources[0].published) == "2016-07-14"
+
+
+def test_a_directory_that_cannot_be_searched_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    """Mode r-- lists the names but refuses to stat them (made here by the stat failing, as it
+    does for a user without search permission); the other inputs are still read."""
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    write(closed / "a.txt", ARTICLE)
+    story = write(tmp_path / "story.txt", ARTICLE)
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+
+        def refused(path, *args, real=real, **kwargs):
+            if Path(path).parent == closed:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, name, refused)
+    loaded = load([closed, story])
+    assert [s.id for s in loaded.sources] == ["story.txt"]
+    assert [p.reason for p in loaded.problems] == ["cannot list directory: Permission denied"]

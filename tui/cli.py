@@ -212,7 +212,7 @@ def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Na
 
     inputs = collect_inputs(paths)
     if len(args.label) > inputs.articles:
-        parser.error(f"{len(args.label)} labels given for {inputs.articles} articles")
+        parser.error(f"{len(args.label)} labels given for {inputs.articles} article{'' if inputs.articles == 1 else 's'}")
     if args.output and any(_same_file(args.output, f) for f in inputs.files):
         parser.error(f"refusing to overwrite the input file {args.output}")
     alignment = align(paths, args.label)
@@ -232,26 +232,49 @@ def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Na
     # Reports are UTF-8 whatever the locale says (JSON must be), written as bytes so that a
     # Latin-1 terminal or a pipe opened with another encoding cannot fail half-way.
     data = text.encode("utf-8", errors="replace")
-    if args.output and args.output != "-":  # "-": standard output, as the convention goes
+    target = args.output if args.output and args.output != "-" else None  # "-": stdout, by convention
+    stream = _standard_stream(target) if target else sys.stdout
+    if target and stream is None:
         try:
-            write_bytes_atomic(args.output, data)
+            write_bytes_atomic(target, data)
+        except BrokenPipeError:
+            raise  # main() leaves quietly, as with stdout: -o /dev/fd/3 3>&1 | head
         except OSError as e:
-            _err(_say(f"synoptic: cannot write {args.output}: {e.strerror or e}"))
+            _err(_say(f"synoptic: cannot write {target}: {e.strerror or e}"))
             return EXIT_CANNOT_WRITE
         return EXIT_OK
-    if sys.stdout is None:
+    if stream is None:
         _err("synoptic: cannot write the report: standard output is closed (use -o FILE)")
         return EXIT_CANNOT_WRITE
     try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
     except BrokenPipeError:
         raise  # main() leaves quietly: synoptic ... | head
     except OSError as e:
         _err(_say(f"synoptic: cannot write the report to standard output: {e.strerror or e}"))
         return EXIT_CANNOT_WRITE
     return EXIT_OK
+
+
+def _standard_stream(path: str):
+    """stdout or stderr when `path` is the file it writes to (`-o /dev/stdout`, `/dev/fd/1`, or
+    the file stdout was redirected to): written through the stream, so that `>> log` appends and
+    `{ ...; synoptic -o /dev/stdout; } > out` keeps the rest, where a rename would replace the
+    file. None for any other path."""
+    try:
+        wanted = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            here = os.fstat(stream.fileno())
+        except (AttributeError, OSError, ValueError):  # closed, or not a real file
+            continue
+        if (here.st_dev, here.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return stream
+    return None
 
 
 def _same_file(a: str, b: Path) -> bool:

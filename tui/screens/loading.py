@@ -60,8 +60,8 @@ class LoadingScreen(Screen[None]):
         yield Footer()
 
     def _articles(self) -> str:
-        """"5 articles": the files the inputs name, directories expanded (a listing, no reading;
-        the app's cache lookup has loaded the module already)."""
+        """"5 articles": the files the inputs name, directories expanded (a listing: no file is
+        read)."""
         from aligner.inputs import collect_inputs
 
         n = collect_inputs(self.paths).articles

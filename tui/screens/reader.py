@@ -80,17 +80,26 @@ class ReaderScreen(Screen[None]):
             return
         self.update_all()
         self.call_after_refresh(self.update_status)  # once the columns are laid out (pan state)
-        labels = len(getattr(self.app, "labels", ()) or ())
-        inputs = len(self.index.sources) + sum(1 for p in self.alignment.problems if p.skipped)
-        if labels > inputs:
-            self.notify(f"{labels} labels given for {inputs} articles; the extra labels are not used.",
-                        severity="warning", timeout=8, markup=False)
+        self._check_labels()
         problems = self.alignment.problems
         if problems:
             skipped = [p for p in problems if p.skipped]
             text = "\n".join(f"{'skipped' if p.skipped else 'note'}: {shown(p.path)}: {shown(p.reason)}" for p in problems)
             self.notify(text, title=f"{len(skipped)} input(s) not opened" if skipped else "Input notes",
                         severity="warning", timeout=12, markup=False)
+
+    def _check_labels(self) -> None:
+        """More --label names than articles: say so (the report command refuses them), counting
+        articles as it does, a named file that is missing included."""
+        labels = len(getattr(self.app, "labels", ()) or ())
+        if not labels:
+            return
+        from aligner.inputs import collect_inputs
+
+        articles = collect_inputs(getattr(self.app, "paths", [])).articles
+        if labels > articles:
+            self.notify(f"{labels} labels given for {articles} article{'' if articles == 1 else 's'}; "
+                        "the extra labels are not used.", severity="warning", timeout=8, markup=False)
 
     def on_resize(self) -> None:
         self._headers_height()
