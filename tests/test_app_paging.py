@@ -127,3 +127,18 @@ def test_shown_columns_wording():
     assert _shown_columns(geometry(3, 1, "s0"), 5) == "cols ◆+3–4/5 (< >)"
     assert _shown_columns(geometry(2, 1, "s0"), 5) == "cols ◆+3/5 (< >)"
     assert _shown_columns(geometry(1, 0, "s0"), 5) == "col ◆1/5 (< >)"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_paging_down_at_the_bottom_never_scrolls_up(marked_seeds, size):
+    """The view scrolled to the end (by the mouse wheel) with the cursor on the first row: PgDn
+    brings the cursor to the last row where the page shows it, without moving the view back."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=size) as pilot:
+        synopsis = reader(app).synopsis
+        synopsis.scroll_to(y=synopsis.max_scroll_y, animate=False)
+        await pilot.pause()
+        bottom = synopsis.scroll_y
+        await pressed(pilot, "pagedown")
+        assert synopsis.scroll_y == bottom
+        assert reader(app).view.cursor.row == len(reader(app).view.rows) - 1

@@ -427,7 +427,12 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         last = len(view.rows) - 1
         if direction < 0:
             view.go_row(0)
-        elif view.cursor.row != last and not self._cursor_to_page(y, height, home, rows=range(last, last + 1)):
+            return
+        if view.cursor.row == last:
+            return
+        rows = range(last, last + 1)
+        if not (self._cursor_to_page(y, height, home, rows=rows)
+                or self._cursor_to_page(y, height, home, rows=rows, overlap=True)):
             view.go_row(last)
             self.scroll_to_cursor()
 
