@@ -97,3 +97,17 @@ async def test_detail_on_an_uncovered_cell_says_there_is_no_sentence(marked_seed
         await pressed(pilot, "d")
         head = str(screen.query_one("#detail-head").render())
         assert "no sentence" in head and "this sentence has" not in head
+
+
+async def test_detail_panel_keeps_its_place_through_a_resize_and_starts_at_the_top_when_reopened(misattributed):
+    app = make_app(alignment=misattributed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pressed(pilot, "f", "enter", "d", "J")
+        detail = reader(app).query_one("#detail")
+        place = detail.scroll_y
+        assert place > 0
+        await pilot.resize_terminal(82, 24)
+        await pilot.pause()
+        assert detail.scroll_y == place  # the reader's J / K place survives the redraw
+        await pressed(pilot, "d", "d")  # closed and opened again: from the top
+        assert detail.display and detail.scroll_y == 0

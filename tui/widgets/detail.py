@@ -192,8 +192,15 @@ class DetailPanel(VerticalScroll, can_focus=False):
             yield Static(id="detail-a", markup=False)
             yield Static(id="detail-b", markup=False)
 
+    #: What the panel shows: (the item, how many items there are), or None when empty. The same
+    #: item again (a resize, a redraw) keeps the reader's J / K place.
+    _shown: tuple[Counterpart, int] | None = None
+
     def on_mount(self) -> None:
         self.border_title = TITLE
+
+    def on_hide(self) -> None:
+        self._shown = None  # opened again, the panel starts at its top
 
     def page(self, delta: int) -> None:
         """Scroll a page down (1) or up (-1), one line kept for context: at 80x24 the panel
@@ -208,6 +215,7 @@ class DetailPanel(VerticalScroll, can_focus=False):
         b = self.query_one("#detail-b", Static)
         changes = self.query_one("#detail-changes", Static)
         if not items:
+            self._shown = None
             head.update(_nothing(sentence))
             a.update(Content(""))
             b.update(Content(""))
@@ -216,6 +224,9 @@ class DetailPanel(VerticalScroll, can_focus=False):
             return
         self.set_class(False, "-empty")
         choice %= len(items)
+        if self._shown == (items[choice], len(items)):
+            return
+        self._shown = (items[choice], len(items))
         heading, left, right, diff = describe(index, items[choice])
         if len(items) > 1:
             heading = heading + Content.assemble((f"   {choice + 1} of {len(items)} · x next", "dim"))
