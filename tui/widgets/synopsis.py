@@ -194,21 +194,22 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles.clear()
         self._paragraphs.clear()
         self._lines.clear()
-        self._generation += 1
-        self._cells.clear()
-        self._rows.clear()
-        self._stale = True  # render_lines and cursor_lines lay out, with the new palette
+        self._forget_cells()  # render_lines and cursor_lines lay out, with the new palette
         self.refresh()
 
     # --- layout -------------------------------------------------------------------------------
 
     def invalidate(self) -> None:
         """Forget every rendered cell and lay out again (after a change of structure)."""
+        self._forget_cells()
+        self.ensure_layout()
+
+    def _forget_cells(self) -> None:
+        """Drop every rendered cell and row; the next layout renders them afresh."""
         self._generation += 1
         self._cells.clear()
         self._rows.clear()
         self._stale = True
-        self.ensure_layout()
 
     def ensure_layout(self) -> bool:
         """Lay out now if something changed (or the width did) and the styles and size are
@@ -414,8 +415,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             self._page_at_end(direction, y, height, home)
         else:
             self.scroll_to(y=target, animate=False)  # ScrollView scrolls at once
-            if not (self._cursor_to_page(target, height, home)
-                    or self._cursor_to_page(target, height, home, overlap=True)):
+            if not self._cursor_to_page(target, height, home):
                 view.go_row(self.row_at_line(target))
                 self.scroll_to_cursor()
         self._paged = (view.cursor, home)
@@ -430,9 +430,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         if view.cursor.row == last:
             return
-        rows = range(last, last + 1)
-        if not (self._cursor_to_page(y, height, home, rows=rows)
-                or self._cursor_to_page(y, height, home, rows=rows, overlap=True)):
+        if not self._cursor_to_page(y, height, home, rows=range(last, last + 1)):
             view.go_row(last)
             self.scroll_to_cursor()
 
@@ -448,20 +446,24 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         at = ids.index(home) if home in ids else 0
         return [sid for _, sid in sorted(enumerate(ids), key=lambda t: (abs(t[0] - at), t[0]))]
 
-    def _cursor_to_page(self, top: int, height: int, home: str, *, rows: range | None = None,
-                        overlap: bool = False) -> bool:
-        """Put the cursor on the first sentence that starts on the page (with `overlap`: that
-        shows on it, for a sentence taller than the page), trying `home` first. True if found."""
+    def _cursor_to_page(self, top: int, height: int, home: str, *, rows: range | None = None) -> bool:
+        """Put the cursor on the first sentence that starts on the page, else on the first that
+        shows on it (a sentence taller than the page), trying `home` first. True if found."""
         bottom = top + height
         if rows is None:
             rows = range(self.row_at_line(top), bisect_left(self._row_starts, bottom))
-        for sid in self._columns_near(home):
-            for position in rows:
-                for unit, (first, last) in enumerate(self.unit_lines(position, sid)):
-                    if top <= first < bottom or (overlap and first < bottom and last >= top):
-                        self.view.cursor = Cursor(position, sid, unit)
-                        return True
-        return False
+        sentences = [
+            (Cursor(position, sid, unit), first, last)
+            for sid in self._columns_near(home)
+            for position in rows
+            for unit, (first, last) in enumerate(self.unit_lines(position, sid))
+        ]
+        found = next((c for c, first, _ in sentences if top <= first < bottom), None) or next(
+            (c for c, first, last in sentences if first < bottom and last >= top), None
+        )
+        if found is not None:
+            self.view.cursor = found
+        return found is not None
 
     # --- rendering ------------------------------------------------------------------------------
 
