@@ -155,8 +155,8 @@ def alignment_to_markdown(alignment: Alignment) -> str:
     out.append(f"# Synoptic: {md_escape(title, inline=True)}" if title else "# Synoptic alignment")
     out.append("")
     out.append(
-        f"{_count(len(alignment.sources), 'source')}, {_count(len(alignment.groups), 'row')}, "
-        f"{_count(len(alignment.matches), 'matched sentence pair')}, {_count(len(alignment.flags), 'flag')}."
+        f"{count(len(alignment.sources), 'source')}, {count(len(alignment.groups), 'row')}, "
+        f"{count(len(alignment.matches), 'matched sentence pair')}, {count(len(alignment.flags), 'flag')}."
     )
     out.append("")
     out.append("| # | Label | Outlet | Date | Title |")
@@ -209,6 +209,6 @@ def _paragraph_markdown(text: str, marks: dict[tuple[int, int], set[str]]) -> st
     return "".join(pieces)
 
 
-def _count(n: int, noun: str) -> str:
-    """"1 flag", "5 flags"."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def count(n: int, one: str, many: str | None = None) -> str:
+    """"1 flag", "5 flags", "2 matches" (`many` when the plural is not `one` + "s")."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

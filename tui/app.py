@@ -12,6 +12,7 @@ styled, wrapped lines), `tui.widgets.synopsis` (the Line-API columns), `tui.widg
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -191,6 +192,15 @@ class SynopticApp(App[int]):
         """Called by the loading screen's aligning thread when the alignment is ready."""
         self.alignment = alignment
         self.switch_screen(self._reader_screen(alignment))
+
+    @cached_property
+    def articles(self) -> int:
+        """How many articles the inputs name, directories expanded and a missing named file
+        counted (as the report command counts them): the loading screen's count, and what
+        --label is checked against. A listing, read once: no file is opened."""
+        from aligner.inputs import collect_inputs
+
+        return collect_inputs(self.paths).articles
 
     @property
     def loaded(self) -> bool:

@@ -208,11 +208,11 @@ def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Na
     from aligner import align
     from aligner.atomic import write_bytes_atomic
     from aligner.inputs import collect_inputs
-    from aligner.report import alignment_to_json_text, alignment_to_markdown
+    from aligner.report import alignment_to_json_text, alignment_to_markdown, count
 
     inputs = collect_inputs(paths)
     if len(args.label) > inputs.articles:
-        parser.error(f"{len(args.label)} labels given for {inputs.articles} article{'' if inputs.articles == 1 else 's'}")
+        parser.error(f"{count(len(args.label), 'label')} given for {count(inputs.articles, 'article')}")
     if args.output and any(_same_file(args.output, f) for f in inputs.files):
         parser.error(f"refusing to overwrite the input file {args.output}")
     alignment = align(paths, args.label)

@@ -14,6 +14,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, ProgressBar, Static
 
+from aligner.report import count
+
 STAGES = {
     "reading": "Reading the articles",
     "indexing": "Indexing sentences",
@@ -49,7 +51,7 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle():
             with Center():
-                yield Static(Content.assemble(("Synoptic", "bold"), f" — aligning {self._articles()}"),
+                yield Static(Content.assemble(("Synoptic", "bold"), f" — aligning {count(self.app.articles, 'article')}"),
                              markup=False, id="loading-title")
             with Center():
                 yield LoadingIndicator(id="loading-spinner")
@@ -58,14 +60,6 @@ class LoadingScreen(Screen[None]):
             with Center():
                 yield ProgressBar(total=1.0, show_eta=False, id="loading-progress")
         yield Footer()
-
-    def _articles(self) -> str:
-        """"5 articles": the files the inputs name, directories expanded (a listing: no file is
-        read)."""
-        from aligner.inputs import collect_inputs
-
-        n = collect_inputs(self.paths).articles
-        return f"{n} article{'' if n == 1 else 's'}"
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._start)  # once this screen is drawn and can show progress
@@ -121,3 +115,4 @@ class LoadingScreen(Screen[None]):
     def action_quit(self) -> None:
         failed = self.query_one("#loading-spinner").display is False
         self.app.exit(1 if failed else 0, return_code=1 if failed else 0)
+

@@ -13,11 +13,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from aligner.report import count
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
 from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
 from tui.safe import plain, shown
-from tui.widgets.detail import DetailPanel
+from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
 from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Geometry, SynopsisView
 
@@ -92,13 +93,11 @@ class ReaderScreen(Screen[None]):
         """More --label names than articles: say so (the report command refuses them), counting
         articles as it does, a named file that is missing included."""
         labels = len(getattr(self.app, "labels", ()) or ())
-        if not labels:
+        if not labels or not getattr(self.app, "paths", None):
             return
-        from aligner.inputs import collect_inputs
-
-        articles = collect_inputs(getattr(self.app, "paths", [])).articles
+        articles = self.app.articles
         if labels > articles:
-            self.notify(f"{labels} labels given for {articles} article{'' if articles == 1 else 's'}; "
+            self.notify(f"{count(labels, 'label')} given for {count(articles, 'article')}; "
                         "the extra labels are not used.", severity="warning", timeout=8, markup=False)
 
     def on_resize(self) -> None:
@@ -118,8 +117,8 @@ class ReaderScreen(Screen[None]):
         a = self.alignment
         title = cluster_title(a.sources)
         counts = " · ".join(
-            [_count(len(a.sources), "source"), _count(len(a.groups), "row"), _count(len(a.matches), "match", "matches"),
-             _count(len(a.flags), "flag")] + ([f"{len(a.reuse)} copied"] if a.reuse else [])
+            [count(len(a.sources), "source"), count(len(a.groups), "row"), count(len(a.matches), "match", "matches"),
+             count(len(a.flags), "flag")] + ([f"{len(a.reuse)} copied"] if a.reuse else [])
         )
         parts = [Content.assemble(("Synoptic", "bold")), Content(counts)]
         skipped = sum(1 for p in a.problems if p.skipped)
@@ -164,11 +163,8 @@ class ReaderScreen(Screen[None]):
     def _place(self, unit: Unit) -> str:
         """Where a counterpart is, for the status line: "NYT ¶12", and its row when it is not
         the cursor's ("NYT ¶12 · row 4")."""
-        text = f"{self._status_label(unit.source)} ¶{unit.paragraph + 1}"
-        row = self.index.row_of_unit(unit)
-        if self.view.row is not None and row != self.view.row.key:
-            text += " · headline row" if row == TOP else f" · row {row + 1}"
-        return text
+        here = self.view.row.key if self.view.row is not None else None
+        return where(self.index, unit, label=self._status_label(unit.source), unless_row=here)
 
     def update_status(self) -> None:
         view = self.view
@@ -579,6 +575,3 @@ def _shown_columns(g: Geometry, total: int) -> str:
     span = str(first) if first == last else f"{first}–{last}"
     return f"{'col' if first == last and not pin else 'cols'} {pin}{span}/{total} (< >)"
 
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"

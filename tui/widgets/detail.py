@@ -44,21 +44,24 @@ def passage(index: Index, unit: Unit, span: tuple[int, int]) -> tuple[str, int]:
     return p.text[start:end], start
 
 
-def where(index: Index, unit: Unit) -> str:
+def where(index: Index, unit: Unit, *, label: str | None = None, unless_row: int | None = None) -> str:
+    """"NYT ¶12 · row 4": a sentence's source (`label`, else the source's own), paragraph and
+    row; the row is left out when it is `unless_row` (the reader's own row)."""
     row = index.row_of_unit(unit)
-    place = "headline row" if row == TOP else f"row {row + 1}"
-    return f"{index.label(unit.source)} ¶{unit.paragraph + 1} · {place}"
+    place = f"{label or index.label(unit.source)} ¶{unit.paragraph + 1}"
+    if row == unless_row:
+        return place
+    return f"{place} · {'headline row' if row == TOP else f'row {row + 1}'}"
 
 
 def describe(index: Index, item: Counterpart) -> tuple[Content, Content, Content, Content]:
     """(heading, left side, right side, changes) for one counterpart."""
-    heading = _heading(index, item)
     reuse = credited_copy(index, item)
-    if reuse is not None:
-        return (heading, *_attribution(index, item, reuse))
-    here = Side(item.here, item.here_span, item.here_span)
-    there = Side(item.there, item.there_span, item.there_span)
-    return (heading, *compare(index, here, there))
+    sides = _attribution(index, item, reuse) if reuse is not None else None
+    if sides is None:
+        sides = compare(index, Side(item.here, item.here_span, item.here_span),
+                        Side(item.there, item.there_span, item.there_span))
+    return (_heading(index, item), *sides)
 
 
 def _heading(index: Index, item: Counterpart) -> Content:
@@ -100,14 +103,14 @@ def credited_copy(index: Index, item: Counterpart) -> Reuse | None:
     return min(after or copies, key=lambda r: (r.copy.paragraph, r.copy.start), default=None)
 
 
-def _attribution(index: Index, item: Counterpart, reuse: Reuse) -> tuple[Content, Content, Content]:
-    """The copy (under its credit) against the original, with the word diff of the two."""
+def _attribution(index: Index, item: Counterpart, reuse: Reuse) -> tuple[Content, Content, Content] | None:
+    """The copy (under its credit) against the original, with the word diff of the two; None
+    when either passage is not a sentence the reader shows."""
     flag = index.alignment.flags[item.index]
     copy_unit = index.unit_at(reuse.copy.source, reuse.copy.paragraph, reuse.copy.start)
     original_unit = index.unit_at(reuse.original.source, reuse.original.paragraph, reuse.original.start)
     if copy_unit is None or original_unit is None:
-        return compare(index, Side(item.here, item.here_span, item.here_span),
-                       Side(item.there, item.there_span, item.there_span))
+        return None
     inline = flag.a.key == reuse.copy.key  # "…, according to Reuters" inside the copied passage
     copy_span = (reuse.copy.start, reuse.copy.end)
     copy = Side(copy_unit, copy_span, (flag.a.start, flag.a.end) if inline else copy_span, "the copy")
