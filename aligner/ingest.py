@@ -149,7 +149,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int, str | None]:
     if len(header) > _FRONT_MATTER_MAX_CHARS:
         return {}, end + 1, "front matter too long; ignored"
     try:
-        data = yaml_load(header)
+        data = _yaml_load(header)
     except Exception:  # noqa: BLE001 - YAMLError, but also RecursionError on "[[[[..."; never fatal
         return {}, end + 1, "front matter is not valid YAML; ignored"
     if data is None:
@@ -190,7 +190,7 @@ def _yaml_loader() -> type:
     return Loader
 
 
-def yaml_load(text: str):
+def _yaml_load(text: str):
     """`yaml.safe_load` with dates left as text (see `_yaml_loader`)."""
     import yaml
 
@@ -303,11 +303,11 @@ def _ends_paragraph(line: str, following: str, width: int) -> bool:
     fitted after it (a wrapper would have put it there), and the line stops well short of the
     width or ends a sentence. A short line before a long word ("...the talks. "Unlike past" /
     "administrations, I will...") is a wrap."""
-    end = len(line.rstrip())
+    line = line.rstrip()
     first_word = following.split(maxsplit=1)[0] if following.strip() else ""
-    if end + 1 + len(first_word) > width:
+    if len(line) + 1 + len(first_word) > width:
         return False
-    return end < 0.75 * width or bool(_SENTENCE_END.search(line.rstrip()))
+    return len(line) < 0.75 * width or bool(_SENTENCE_END.search(line))
 
 
 #: A bullet or a numbered item ("1." to "99."; a wrapped line may well start with "1972.").

@@ -43,8 +43,8 @@ def collect_inputs(paths: list[str]) -> Inputs:
     articles = 0
     for raw in paths:
         kind = _kind(raw)
-        if kind == "missing" or isinstance(kind, LoadProblem):
-            problems.append(LoadProblem(raw, "no such file or directory") if kind == "missing" else kind)
+        if isinstance(kind, LoadProblem):
+            problems.append(kind)
             articles += 1  # the user named one article here
             continue
         path = Path(raw)
@@ -93,13 +93,14 @@ def _broken_link(path: Path) -> str | None:
 
 
 def _kind(raw: str) -> str | LoadProblem:
-    """"dir", "file" (anything else that exists: a file, a pipe, a device) or "missing"."""
+    """"dir", "file" (anything else that exists: a file, a pipe, a device), or why it cannot be
+    opened."""
     if not raw:
-        return "missing"
+        return LoadProblem(raw, "no such file or directory")
     try:
         mode = os.stat(raw).st_mode
     except (FileNotFoundError, NotADirectoryError):
-        return "missing"
+        return LoadProblem(raw, "no such file or directory")
     except PermissionError:
         return LoadProblem(raw, "permission denied")
     except ValueError:  # an embedded NUL character
