@@ -30,7 +30,7 @@ MARKDOWN_MAX_BRACKETS = 5_000
 #: Front matter is a short header; YAML beyond this is not front matter.
 _FRONT_MATTER_MAX_CHARS = 16 * 1024
 
-BlockKind = Literal["text", "heading", "item", "quote", "code", "html"]
+BlockKind = Literal["text", "heading", "item", "quote", "code", "html", "image"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,11 +351,16 @@ def markdown_blocks(lines: list[str], start: int = 0) -> list[Block]:
             continue
         if tok.type == "inline" and tok.map is not None:
             text = _inline_text(tok).strip()
-            if not text:
-                continue
             parent = context[-1] if context else "paragraph_open"
-            if parent == "heading_open":
-                kind: BlockKind = "heading"
+            kind: BlockKind
+            if not text:
+                # a paragraph of images alone: their alt text is what a reader has of them, a caption
+                text = _alt_text(tok)
+                if not text or parent == "heading_open":
+                    continue
+                kind = "image"
+            elif parent == "heading_open":
+                kind = "heading"
             elif "list_item_open" in context:
                 kind = "item"
             elif "blockquote_open" in context:
@@ -387,6 +392,15 @@ def _inline_text(token) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type == "image":
-            continue
+    # images are left out: an image inside a sentence is an icon, not words of the story
     return re.sub(r"[ \t]+", " ", "".join(parts))
+
+
+def _alt_text(token) -> str:
+    """The alt text of a paragraph's images, inline markup removed ("![Kerry *arrives*](k.jpg)")."""
+    alts = (
+        _inline_text(child).strip()
+        for child in token.children or ()
+        if child.type == "image"
+    )
+    return " ".join(alt for alt in alts if alt)

@@ -105,6 +105,8 @@ def _by_content(line: _Line) -> Role | None:
         return "meta" if words <= CREDIT_MAX_WORDS and not bare.endswith(".") else "caption"
     if line.block.kind == "heading":
         return "headline"
+    if line.block.kind == "image":
+        return "caption"  # an image's alt text describes the picture, it does not tell the story
     return None
 
 

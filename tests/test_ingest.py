@@ -118,6 +118,26 @@ def test_markdown_with_front_matter(tmp_path):
     assert (source.title, source.outlet, str(source.published)) == ("Talks in Moscow", "Example Wire", "2016-07-15")
 
 
+def test_markdown_image_alt_text_is_a_caption(tmp_path):
+    f = tmp_path / "story.md"
+    f.write_text(
+        "# Kerry arrives in Moscow\n\n"
+        "![Secretary of State John Kerry *arrives* in Moscow on Thursday.](kerry.jpg)\n\n"
+        "Secretary of State John Kerry arrived in Moscow on Thursday to negotiate with Russian officials.\n\n"
+        "![](blank.jpg)\n\n"
+        "The talks ![icon](talks.png) went on late into the night.\n"
+    )
+    article = read_article(f)
+    assert [(b.line, b.kind, b.text) for b in article.blocks] == [
+        (1, "heading", "Kerry arrives in Moscow"),
+        (3, "image", "Secretary of State John Kerry arrives in Moscow on Thursday."),
+        (5, "text", "Secretary of State John Kerry arrived in Moscow on Thursday to negotiate with Russian officials."),
+        (9, "text", "The talks went on late into the night."),
+    ]
+    roles = [p.role for p in load([f]).paragraphs]
+    assert roles == ["headline", "caption", "body", "body"]
+
+
 def test_labels_follow_input_order_else_file_name(tmp_path):
     for name in ("b.txt", "a.txt", "c.txt"):
         (tmp_path / name).write_text("Some text of an article.\n")
