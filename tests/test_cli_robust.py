@@ -467,8 +467,9 @@ def test_closed_pipe_is_quiet():
         (["--format", "yaml", "{article}"], r"synoptic: argument --format: invalid choice: .*"),
         (["--bogus\x1b[2J\u202e", "{article}"], r"synoptic: unrecognized arguments: --bogus␛\[2J\ufffd \(see synoptic --help\)"),
         (["-o", "x.json", "{article}"], r"synoptic: -o/--output needs --format \(see synoptic --help\)"),
+        (["--format", "json", "-o", "", "{article}"], r"synoptic: -o/--output needs a file name \(- for standard output\) \(see synoptic --help\)"),
     ],
-    ids=["too-many-labels", "unknown-format", "control-characters-in-option", "output-without-format"],
+    ids=["too-many-labels", "unknown-format", "control-characters-in-option", "output-without-format", "empty-output"],
 )
 def test_usage_errors_are_one_line(case_folder, capsysbinary, args, message):
     article = _write(case_folder, "story.txt", ARTICLE)
@@ -570,6 +571,21 @@ def test_closed_stdout_is_one_line_and_exit_73(case_folder):
     status, err = _run_with_fds(["--format", "json", str(SEEDS)], close=(1,))
     assert status == 73
     assert err == "synoptic: cannot write the report: standard output is closed (use -o FILE)\n"
+
+
+def test_closed_pipe_on_the_output_with_stdout_closed_is_quiet(case_folder):
+    """-o /dev/fd/3 onto a pipe its reader has left, with stdout closed: no traceback."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [str(SYNOPTIC), "--format", "json", "-o", "/dev/fd/3", str(SEEDS)],
+            stderr=subprocess.PIPE, timeout=300, pass_fds=(3,),
+            preexec_fn=lambda: (os.dup2(write, 3), os.close(1)),
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, b"")
 
 
 def test_closed_stdout_does_not_matter_with_an_output_file(case_folder):

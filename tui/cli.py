@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--label", action="append", default=[], metavar="NAME",
-        help="name the columns, once per article in input order (default: the file name)",
+        help="name the columns, once per article in input order (default: the front matter's label, "
+        "else the file name)",
     )
     parser.add_argument(
         "--theme", metavar="NAME",
@@ -121,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-cache", action="store_true",
         help="in the app, align afresh instead of reusing the alignment of the same inputs "
-        "(cached in $SYNOPTIC_CACHE_DIR or ~/.cache/synoptic)",
+        "(cached in $SYNOPTIC_CACHE_DIR, else $XDG_CACHE_HOME/synoptic, else ~/.cache/synoptic)",
     )
     parser.add_argument("--version", action=_Version, help="show the program's version number and exit")
     return parser
@@ -162,8 +163,13 @@ def main(argv: list[str] | None = None) -> int:
         _err("synoptic: interrupted")
         return 130
     except BrokenPipeError:
-        # The reader of stdout went away (synoptic ... | head); leave quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader of the report went away (synoptic ... | head); leave quietly, with stdout on
+        # /dev/null so that the final flush cannot fail again.
+        if sys.stdout is not None:
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass  # stdout was closed already: nothing to flush
         return EXIT_OK
     except MemoryError:
         _err("synoptic: out of memory (try fewer or smaller articles)")
@@ -182,6 +188,8 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = args.paths or [str(seeds_dir())]
+    if args.output == "":
+        parser.error("-o/--output needs a file name (- for standard output)")
     if args.output and not args.format:
         parser.error("-o/--output needs --format")
     if args.format is None:
