@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Sequence
 from datetime import date
@@ -28,6 +29,7 @@ from aligner.model import Alignment, Flag, Group, LoadProblem, Match, Paragraph,
 FORMAT = "synoptic-cache"
 VERSION = 1
 MAX_ENTRIES = 64
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # a sha256 key, as cache_key() makes it
 
 def cache_dir() -> Path:
     explicit = os.environ.get("SYNOPTIC_CACHE_DIR")
@@ -111,7 +113,9 @@ def _write(directory: Path, key: str, alignment: Alignment) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": FORMAT, "version": VERSION, "alignment": alignment_to_dict(alignment)})
         write_text_atomic(directory / f"{key}.json", text)
-        entries = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        # only the cache's own entries: $SYNOPTIC_CACHE_DIR may name a folder that holds other files
+        own = [p for p in directory.glob("*.json") if _ENTRY_NAME.fullmatch(p.name)]
+        entries = sorted(own, key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)
     except OSError:

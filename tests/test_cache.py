@@ -96,3 +96,21 @@ def test_pipes_and_unreadable_inputs_are_never_cached_or_read_here(tmp_path):
     os.mkfifo(fifo)
     assert cache_key([folder, fifo], None) is None  # returns at once: the pipe is not opened
     assert cache_key([tmp_path / "missing.txt"], None) is not None  # its problem is part of the key
+
+
+def test_pruning_keeps_the_newest_entries_and_never_touches_other_files(tmp_path, monkeypatch, seeds_alignment):
+    """$SYNOPTIC_CACHE_DIR may name a folder of the user's own files: only entries are pruned."""
+    import os
+
+    monkeypatch.setattr("aligner.cache.MAX_ENTRIES", 2)
+    directory = tmp_path / "reports"
+    directory.mkdir()
+    mine = directory / "report.json"
+    mine.write_text("{}")
+    os.utime(mine, (0, 0))  # older than every entry
+    keys = [f"{n:064x}" for n in range(3)]
+    for age, key in enumerate(keys):
+        store(key, seeds_alignment, directory=directory)
+        os.utime(directory / f"{key}.json", (1000 + age, 1000 + age))
+    store(f"{9:064x}", seeds_alignment, directory=directory)
+    assert sorted(p.name for p in directory.iterdir()) == sorted(["report.json", f"{keys[2]}.json", f"{9:064x}.json"])
