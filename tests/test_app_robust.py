@@ -82,7 +82,9 @@ async def test_hostile_flags_and_palette(marked_seeds):
     from aligner.model import Flag, Source
 
     flag = replace(marked_seeds.flags[0], explanation="Names differ: [b]x[/b] vs [@click=app.quit]y[/] \x1b[2J")
-    sources = tuple(replace(s, label=f"[red]{s.label}[/]", title="[/] \x9b\u202e title") for s in marked_seeds.sources)
+    sources = tuple(
+        replace(s, label=f"[red]{s.label}[/]\x1b[2J", title="[/] \x9b\u202e title") for s in marked_seeds.sources
+    )
     alignment = replace(marked_seeds, flags=(flag, *marked_seeds.flags[1:]), sources=sources)
     assert isinstance(alignment.sources[0], Source) and isinstance(alignment.flags[0], Flag)
     app = make_app(alignment=alignment)
@@ -99,6 +101,14 @@ async def test_hostile_flags_and_palette(marked_seeds):
         assert app.is_running
         text = "\n".join(screen_lines(app))
         assert "[red]" in text
+        # what the palette copies into its input line when an entry is chosen
+        from tui.app import FlagsProvider, SourcesProvider
+
+        for provider in (SourcesProvider(app.screen), FlagsProvider(app.screen)):
+            hits = [hit async for hit in provider.discover()]
+            for query in ("column", "flag"):
+                hits += [hit async for hit in provider.search(query)]
+            assert hits and all("\x1b" not in str(hit.text) and "\x9b" not in str(hit.text) for hit in hits)
 
 
 WIDE = (

@@ -52,17 +52,24 @@ class _ListProvider(Provider):
     def _discoverable(self, text: str) -> bool:
         return True
 
+    # `text` is what the palette copies into its input line when an entry is chosen, so it is
+    # shown() like every other piece of input-derived text.
+
     async def discover(self) -> Hits:
+        from tui.safe import shown
+
         for text, callback, help_text in self._commands():
             if self._discoverable(text):
-                yield DiscoveryHit(_plain(text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+                yield DiscoveryHit(_plain(text), callback, text=shown(text), help=_plain(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
+        from tui.safe import shown
+
         matcher = self.matcher(query)
         for text, callback, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, _highlight(matcher, text), callback, text=text, help=_plain(help_text))  # type: ignore[arg-type]
+                yield Hit(score, _highlight(matcher, text), callback, text=shown(text), help=_plain(help_text))  # type: ignore[arg-type]
 
 
 class SourcesProvider(_ListProvider):
