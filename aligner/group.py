@@ -198,16 +198,13 @@ def average_link(similarity: np.ndarray, sources: Sequence[str], threshold: floa
     return [m for m in members if m]
 
 
-def group_paragraphs(paragraphs: Sequence[Paragraph], index: SentenceIndex | None = None) -> tuple[Group, ...]:
+def group_paragraphs(paragraphs: Sequence[Paragraph], index: SentenceIndex) -> tuple[Group, ...]:
     """Every body and lead-in paragraph in exactly one row, rows in reading order.
 
-    `index` is the SentenceIndex of the story paragraphs, shared with the matcher; built here
-    when not given."""
+    `index` is the SentenceIndex of the story paragraphs, shared with the matcher."""
     units = make_units(paragraphs)
     if not units:
         return ()
-    if index is None:
-        index = SentenceIndex(story_paragraphs(paragraphs))
     sim = similarity_matrix(units, index)
     clusters = average_link(sim, [u.source for u in units], tuning.GROUP_THRESHOLD)
     ordered = sorted(clusters, key=lambda c: _reading_position(units, c))

@@ -3,7 +3,8 @@ with line numbers.
 
 Handles plain text with one paragraph per line, blank-line-separated paragraphs, hard-wrapped
 lines (joined back), a whole file that is one escaped field (outer quotes, \\" inside), and
-Markdown (through markdown-it-py) with optional YAML front matter. Files are only ever read.
+Markdown (through markdown-it-py). A YAML front matter block is read at the top of either kind.
+Files are only ever read.
 """
 
 from __future__ import annotations

@@ -21,20 +21,18 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from aligner import tuning
-from aligner.model import Group, Match, MatchKind, Paragraph, ParagraphKey, SentenceRef, story_paragraphs
+from aligner.model import Group, Match, MatchKind, Paragraph, ParagraphKey, SentenceRef
 from aligner.sentence_index import SentenceIndex
 from aligner.similarity import prepare, sentence_similarity
 from aligner.text import fold, words
 
 
 def match_sentences(
-    paragraphs: Sequence[Paragraph], groups: Sequence[Group], index: SentenceIndex | None = None
+    paragraphs: Sequence[Paragraph], groups: Sequence[Group], index: SentenceIndex
 ) -> tuple[Match, ...]:
-    """Matches among the story sentences; `index` is the shared SentenceIndex of the story
-    paragraphs (built here when not given)."""
+    """Matches among the story sentences; `index` is the SentenceIndex of the story paragraphs,
+    shared with the grouping."""
     row_of: dict[ParagraphKey, int] = {key: g.id for g in groups for key in g.members}
-    if index is None:
-        index = SentenceIndex(story_paragraphs(paragraphs))
     refs = index.refs
     row = [row_of.get(r.paragraph, -1) for r in refs]
     # A lead-in ("The Washington Post reported:") credits the paragraph after it and states no

@@ -30,7 +30,7 @@ class Source:
 
     id: str  # the input file's base name, made unique when two inputs share it
     path: str
-    label: str  # the column name: --label, front matter, outlet found in the text, or the file name
+    label: str  # the column name: --label, else the front matter's label, else the file name
     title: str | None = None
     outlet: str | None = None
     published: date | None = None

@@ -11,7 +11,7 @@ import json
 import re
 from collections import defaultdict
 
-from aligner.model import Alignment, Span
+from aligner.model import Alignment, Flag, Span
 
 FORMAT = "synoptic-alignment"
 VERSION = 1
@@ -138,8 +138,8 @@ def md_escape(text: str, *, inline: bool = False) -> str:
 
 
 def alignment_to_markdown(alignment: Alignment) -> str:
-    """One section per row, each outlet's text in turn; matched sentences in bold with the
-    outlets that share them, flags quoted under the row with their explanation."""
+    """One section per row, each source's text in turn; matched sentences in bold with the
+    labels of the sources that share them, flags quoted under their row with the explanation."""
     labels = {s.id: s.label for s in alignment.sources}
     matched: dict[tuple[str, int], dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in alignment.matches:
@@ -186,14 +186,21 @@ def alignment_to_markdown(alignment: Alignment) -> str:
             out.append("")
             out.append(_paragraph_markdown(p.text, matched.get(key, {})))
         for f in flags_by_group.get(g.id, []):
-            out.append("")
-            out.append(
-                f"> **Flag ({f.kind})**: {md_escape(f.explanation, inline=True)}  \n"
-                f"> {md_escape(labels[f.a.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.a), inline=True)}\u201d  \n"
-                f"> {md_escape(labels[f.b.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.b), inline=True)}\u201d"
-            )
+            out += ["", _flag_markdown(f, alignment, labels)]
+    if flags_by_group.get(-1):  # none from the pipeline (flags are between story paragraphs)
+        out += ["", "## Flags outside the rows"]
+        for f in flags_by_group[-1]:
+            out += ["", _flag_markdown(f, alignment, labels)]
     out.append("")
     return "\n".join(out)
+
+
+def _flag_markdown(f: Flag, alignment: Alignment, labels: dict[str, str]) -> str:
+    return (
+        f"> **Flag ({f.kind})**: {md_escape(f.explanation, inline=True)}  \n"
+        f"> {md_escape(labels[f.a.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.a), inline=True)}\u201d  \n"
+        f"> {md_escape(labels[f.b.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.b), inline=True)}\u201d"
+    )
 
 
 def _paragraph_markdown(text: str, marks: dict[tuple[int, int], set[str]]) -> str:

@@ -102,6 +102,23 @@ def test_markdown_report_shows_hostile_text_literally(hostile_alignment):
     assert all(t.type == "blockquote_open" for t in lists)  # only the report's own notes are quoted
 
 
+def test_markdown_report_never_drops_a_flag(seeds_alignment):
+    """A flag is quoted under its row; one whose passages are in no row (an alignment built by
+    hand through the API) gets a section of its own rather than being left out."""
+    from dataclasses import replace
+
+    flag = seeds_alignment.flags[0]
+    def headline(span):
+        index = next(p.index for p in seeds_alignment.paragraphs if p.role == "headline" and p.source == span.source)
+        return replace(span, paragraph=index, start=0, end=5)
+
+    outside = replace(flag, a=headline(flag.a), b=headline(flag.b), explanation="Outside every row.")
+    report = alignment_to_markdown(replace(seeds_alignment, flags=(*seeds_alignment.flags, outside)))
+    assert report.count("**Flag (") == len(seeds_alignment.flags) + 1
+    assert "## Flags outside the rows" in report and "Outside every row." in report
+    assert "## Flags outside the rows" not in alignment_to_markdown(seeds_alignment)
+
+
 def test_json_report_round_trips_and_is_terminal_safe(hostile_alignment):
     text = alignment_to_json_text(hostile_alignment)
     assert json.loads(text) == alignment_to_json(hostile_alignment)

@@ -119,8 +119,8 @@ def _pretty(name: str) -> str:
 
 #: What each mark in the synopsis means (the help screen shows this legend).
 LEGEND: tuple[tuple[str, str], ...] = (
-    ("≈", "sentence stated by another source too (a match); underlined"),
-    ("⚑", "start of a flagged span: a difference to check; bold"),
+    ("≈", "a match: another source states this sentence too"),
+    ("⚑", "a flag starts: a difference to check (bold, underlined)"),
     ("↺", "start of a passage copied from another source; italic"),
     ("¶n", "paragraph number in its article"),
     ("●○", "gutter: which sources cover the row (○ = not covered); ⚑n = flags in the row"),

@@ -253,9 +253,7 @@ class View:
     def refilter(self) -> None:
         """Recompute the visible rows after a filter or source change, keeping the cursor's row."""
         current = self.rows[self.cursor.row].key if self.rows and self.cursor.row < len(self.rows) else None
-        rows = [r for r in self.index.rows if self.row_passes(r)]
-        if not rows:  # an empty filter shows nothing rather than everything
-            rows = []
+        rows = [r for r in self.index.rows if self.row_passes(r)]  # none pass: nothing is shown
         self.rows = rows
         self._order_cache.clear()
         position = 0
