@@ -46,7 +46,6 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class RawArticle:
-    path: str
     blocks: tuple[Block, ...]
     encoding: str
     encoding_guessed: bool
@@ -80,9 +79,7 @@ def read_article(path: Path) -> RawArticle:
         raise IngestError(
             f"too many paragraphs for a news article ({len(blocks):,}; Synoptic reads up to {MAX_PARAGRAPHS:,})"
         )
-    return RawArticle(
-        str(path), tuple(blocks), decoded.encoding, decoded.guessed, front, decoded.replaced, tuple(notes)
-    )
+    return RawArticle(tuple(blocks), decoded.encoding, decoded.guessed, front, decoded.replaced, tuple(notes))
 
 
 def _open_without_waiting(path: Path):
@@ -343,7 +340,7 @@ def markdown_blocks(lines: list[str], start: int = 0) -> list[Block]:
     context: list[str] = []
     run = 0
     last_end = -2
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.nesting == 1:
             context.append(tok.type)
         elif tok.nesting == -1:

@@ -8,7 +8,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 @pytest.fixture(scope="session")

@@ -99,6 +99,16 @@ def test_search_is_literal_and_case_blind(tmp_path, frozen_seeds):
     assert first != second and view.hit_number()[1] == hits
 
 
+def test_next_hit_when_every_hit_is_hidden_is_none(frozen_seeds):
+    """Search a word only one source uses, then hide that source: `n` finds nothing, it does
+    not fail."""
+    view = View(Index(frozen_seeds))
+    assert view.search("Tabler")  # Andrew J. Tabler is quoted by one outlet only
+    (holder,) = {h.unit.source for h in view.hits}
+    assert view.toggle_source(holder)
+    assert view.hits and view.next_hit() is None and view.next_hit(False) is None
+
+
 def test_sentence_moves_continue_down_the_column(frozen_seeds):
     view = View(Index(frozen_seeds))
     source = view.cursor.source

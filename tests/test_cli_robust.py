@@ -375,7 +375,7 @@ def test_output_file_is_written_and_inputs_untouched(case_folder, capsysbinary):
     target = case_folder / "out" / "report.json"
     target.parent.mkdir()
     target.write_text("old")
-    before = _snapshot(case_folder / "story.txt" if False else case_folder)
+    before = _snapshot(case_folder)
     status, out, err = run_in_process(["--format", "json", "-o", str(target), article], capsysbinary)
     assert (status, out, err) == (0, b"", "")
     assert json.loads(target.read_text("utf-8"))["format"] == "synoptic-alignment"

@@ -157,14 +157,12 @@ class SynopticApp(App[int]):
         *,
         alignment: Alignment | None = None,
         theme: str | None = None,
-        min_column: int | None = None,
         cache: bool = True,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.labels = list(labels)
         self.alignment = alignment
-        self.min_column = min_column
         self.cache = cache
         if theme:
             self.theme = theme
@@ -191,9 +189,8 @@ class SynopticApp(App[int]):
 
     def _reader_screen(self, alignment: Alignment) -> Screen:
         from tui.screens.reader import ReaderScreen
-        from tui.widgets.synopsis import MIN_COLUMN
 
-        return ReaderScreen(alignment, min_column=self.min_column or MIN_COLUMN)
+        return ReaderScreen(alignment)
 
     def show_alignment(self, alignment: Alignment) -> None:
         """Called by the loading screen's aligning thread when the alignment is ready."""
@@ -209,10 +206,6 @@ class SynopticApp(App[int]):
 
         return collect_inputs(self.paths).articles
 
-    @property
-    def loaded(self) -> bool:
-        return _reader(self.screen) is not None or any(_reader(s) for s in self.screen_stack)
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         reader = _reader(screen)
@@ -227,12 +220,11 @@ def make_app(
     *,
     alignment: Alignment | None = None,
     theme: str | None = None,
-    min_column: int | None = None,
     cache: bool = True,
 ) -> SynopticApp:
     """The one way to build the app, for the command line and the tests. With `cache`, an
     alignment of the same inputs computed before is reused (aligner.cache)."""
-    return SynopticApp(paths, labels, alignment=alignment, theme=theme, min_column=min_column, cache=cache)
+    return SynopticApp(paths, labels, alignment=alignment, theme=theme, cache=cache)
 
 
 def run_app(

@@ -342,18 +342,18 @@ class View:
         if self.rows:
             self.cursor = Cursor(min(max(self.cursor.row + delta, 0), len(self.rows) - 1), self.cursor.source, 0)
 
-    def go_row(self, position: int, unit: int = 0) -> None:
+    def go_row(self, position: int) -> None:
         if self.rows:
-            self.cursor = Cursor(min(max(position, 0), len(self.rows) - 1), self.cursor.source, unit)
+            self.cursor = Cursor(min(max(position, 0), len(self.rows) - 1), self.cursor.source, 0)
             self.clamp()
 
-    def move_column(self, delta: int, unit: int = 0) -> None:
+    def move_column(self, delta: int) -> None:
         columns = self.columns
         if not columns:
             return
         i = columns.index(self.cursor.source) if self.cursor.source in columns else 0
         i = min(max(i + delta, 0), len(columns) - 1)
-        self.cursor = Cursor(self.cursor.row, columns[i], unit)
+        self.cursor = Cursor(self.cursor.row, columns[i], 0)
         self.clamp()
 
     def move_unit(self, delta: int) -> None:
@@ -450,24 +450,17 @@ class View:
             return True
         return self.index.alignment.paragraph(unit.key).role not in FURNITURE_ROLES
 
-    def _step(self, ordered: list[tuple[tuple, Unit, object]], forward: bool, wrap: bool = True):
+    def _step(self, ordered: list[tuple[tuple, Unit, object]], forward: bool, here: tuple | None = None):
+        """The entry after (before) `here`, the cursor's place by default, wrapping around."""
         if not ordered:
             return None
-        here = self.cursor_key()
+        if here is None:
+            here = self.cursor_key()
         keys = [t[0] for t in ordered]
         if forward:
             i = bisect_right(keys, here)
-            if i >= len(ordered):
-                if not wrap:
-                    return None
-                i = 0
-        else:
-            i = bisect_left(keys, here) - 1
-            if i < 0:
-                if not wrap:
-                    return None
-                i = len(ordered) - 1
-        return ordered[i]
+            return ordered[0 if i >= len(ordered) else i]
+        return ordered[bisect_left(keys, here) - 1]  # -1: the last
 
     def next_match(self, forward: bool = True) -> Unit | None:
         ordered = self._ordered("matches", ((u, None) for u in self.index.matched))
@@ -545,9 +538,6 @@ class View:
                             self.hits.append(Hit(unit, m.start(), m.end()))
         return len(self.hits)
 
-    def hits_in(self, key: tuple[str, int]) -> list[Hit]:
-        return [h for h in self.hits if h.unit.key == key]
-
     def next_hit(self, forward: bool = True) -> Hit | None:
         if not self.hits:
             return None
@@ -556,18 +546,14 @@ class View:
             self._order_cache["hits"] = sorted((t for t in keyed if t[0] is not None), key=lambda t: t[0])
         ordered = self._order_cache["hits"]
         unit = self.unit
-        here = self.cursor_key()
+        here = None
         # when the cursor sits on a hit's sentence, step from the hit after (before) it
         if unit is not None and self.current_hit is not None and self.current_hit.unit == unit:
-            here = self.order_key(unit, self.current_hit.start) or here
-        keys = [t[0] for t in ordered]
-        if forward:
-            i = bisect_right(keys, here)
-            i = 0 if i >= len(ordered) else i
-        else:
-            i = bisect_left(keys, here) - 1
-            i = len(ordered) - 1 if i < 0 else i
-        hit = ordered[i][2]
+            here = self.order_key(unit, self.current_hit.start)
+        step = self._step(ordered, forward, here)
+        if step is None:  # every hit is in a hidden row
+            return None
+        hit = step[2]
         self.go_to_unit(hit.unit, reveal=False)
         self.current_hit = hit
         return hit

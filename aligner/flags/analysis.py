@@ -82,7 +82,6 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [first, last)
     negations: list[int] = field(default_factory=list)  # token indices of negation cues
-    headline: bool = False
     #: What detectors derive from the sentence (quantities, claims...), computed once: the
     #: analysis of a text is shared by every pair it takes part in.
     cache: dict = field(default_factory=dict, repr=False, compare=False)
@@ -106,13 +105,12 @@ class Analysis:
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.is_word]
 
-    def content_stems(self, first: int = 0, last: int | None = None) -> set[str]:
-        if first == 0 and last is None:
-            return self.cached("content", lambda a: a._content_stems(0, None))
-        return self._content_stems(first, last)
+    def content_stems(self) -> set[str]:
+        """Stems of the words that are neither stop words nor numbers."""
+        return self.cached("content", Analysis._content_stems)
 
-    def _content_stems(self, first: int, last: int | None) -> set[str]:
-        return {t.stem for t in self.tokens[first:last] if t.is_word and t.low not in STOPWORDS and not t.is_number}
+    def _content_stems(self) -> set[str]:
+        return {t.stem for t in self.tokens if t.is_word and t.low not in STOPWORDS and not t.is_number}
 
     def topic(self) -> set[str]:
         return self.cached("topic", Analysis._topic)
@@ -207,12 +205,12 @@ def _token_info(raw: str) -> tuple[str, str, bool, bool, bool]:
 
 
 @lru_cache(maxsize=32768)
-def analyse(text: str, headline: bool = False) -> Analysis:
+def analyse(text: str) -> Analysis:
     tokens = tokenize(text)
-    a = Analysis(text, tokens, headline=headline)
+    a = Analysis(text, tokens)
     # Quotation marks are one-character tokens: without one in the text there is no quotation.
     a.quotes = [] if _QUOTE_MARKS.isdisjoint(text) else _quotes(tokens)
-    a.mentions = [] if headline else _mentions(tokens)
+    a.mentions = _mentions(tokens)
     a.negations = _negations(tokens) if _may_negate(a) else []
     return a
 

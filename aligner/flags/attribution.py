@@ -70,14 +70,14 @@ def speaker(a: Analysis) -> Mention | None:
         if a.in_quote(i):
             continue
         if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
-            m = _mention_at(a, i + 2, forward=True)
+            m = _mention_at(a, i + 2)
             if m is not None:
                 return m
         if t.low in lx.REPORTING_VERBS and t.low != "according":
             before = _mention_before(a, i)
             if before is not None:
                 return before
-            after = _mention_at(a, i + 1, forward=True)
+            after = _mention_at(a, i + 1)
             if after is not None and a.quotes:
                 return after
     return None
@@ -101,7 +101,8 @@ def _mention_before(a: Analysis, i: int) -> Mention | None:
     return None
 
 
-def _mention_at(a: Analysis, i: int, forward: bool) -> Mention | None:
+def _mention_at(a: Analysis, i: int) -> Mention | None:
+    """The first name at or after token i, with nothing but punctuation or an article between."""
     for m in a.mentions:
         if m.first >= i:
             gap = [t for t in a.tokens[i : m.first] if t.is_word and t.low not in ("the", "a", "an")]

@@ -334,7 +334,7 @@ def _readings(m: re.Match, published: dt.date | None, tense: str | None) -> tupl
             return _safe(int(year), month_n, day, True), False
         if published is None:
             return _safe(2000, month_n, day, False), False  # year unknown: compared by month and day
-        return _month_day(published, month_n, day, tense), False
+        return _month_day(published, month_n, day), False
     if published is None:
         return (), True
     if g["wd"]:
@@ -346,7 +346,7 @@ def _readings(m: re.Match, published: dt.date | None, tense: str | None) -> tupl
         return (Interval(d, d),), True
     if g["hol"]:
         return _holiday(g["hol"].lower(), published, tense), True
-    return _period(m.group().lower(), published, tense), True
+    return _period(m.group().lower(), published), True
 
 
 def _safe(year: int, month: int, day: int, known: bool) -> tuple[Interval, ...]:
@@ -357,7 +357,7 @@ def _safe(year: int, month: int, day: int, known: bool) -> tuple[Interval, ...]:
     return (Interval(d, d, known),)
 
 
-def _month_day(published: dt.date, month: int, day: int, tense: str | None) -> tuple[Interval, ...]:
+def _month_day(published: dt.date, month: int, day: int) -> tuple[Interval, ...]:
     """A month and day without a year: the one nearest the article's date (a news report writes
     the year when the date is far from today)."""
     options = []
@@ -427,7 +427,7 @@ def _holiday(name: str, published: dt.date, tense: str | None) -> tuple[Interval
     return (min(out, key=lambda i: abs((i.lo - published).days)),) if out else ()
 
 
-def _period(text: str, published: dt.date, tense: str | None) -> tuple[Interval, ...]:
+def _period(text: str, published: dt.date) -> tuple[Interval, ...]:
     """Weeks, months, years and "N days ago", through dateparser, widened to their period."""
     text = re.sub(r"\s+", " ", text)
     if text.endswith("weekend"):

@@ -28,8 +28,6 @@ class Side:
     outlet: str | None = None
     #: Name keys used anywhere in the article (lower case), for the name detector; None: unknown.
     article_names: frozenset[str] | None = None
-    #: Lower-case words of the whole article, for "does the article say X anywhere?"; None: unknown.
-    article_words: frozenset[str] | None = None
 
     @property
     def text(self) -> str:

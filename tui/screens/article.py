@@ -74,12 +74,10 @@ class ArticleScreen(ModalScreen[Unit | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.focus()
-        if self.unit is not None:
-            for i, p in enumerate(self.index.paragraphs_of[self.source]):
-                if p.index == self.unit.paragraph:
-                    options.highlighted = options.get_option_index(f"p{p.index}")
-                    options.scroll_to_highlight(top=True)
-                    break
+        unit = self.unit
+        if unit is not None and any(p.index == unit.paragraph for p in self.index.paragraphs_of[self.source]):
+            options.highlighted = options.get_option_index(f"p{unit.paragraph}")
+            options.scroll_to_highlight(top=True)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -20,8 +20,7 @@ STAGES = {
     "reading": "Reading the articles",
     "indexing": "Indexing sentences",
     "provenance": "Looking for copied passages",
-    "grouping": "Grouping paragraphs by sub-topic",
-    "matching": "Matching sentences across sources",
+    "grouping": "Grouping paragraphs by sub-topic and matching sentences",
     "flagging": "Looking for differences to check",
     "done": "Laying out the columns",
 }

@@ -20,7 +20,7 @@ from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
-from tui.widgets.synopsis import MIN_COLUMN, MIN_COLUMN_RANGE, ColumnHeaders, Geometry, SynopsisView
+from tui.widgets.synopsis import MIN_COLUMN_RANGE, ColumnHeaders, Geometry, SynopsisView
 
 if TYPE_CHECKING:
     from aligner.model import Alignment
@@ -35,12 +35,11 @@ class ReaderScreen(Screen[None]):
     BINDINGS = bindings()
     AUTO_FOCUS = "SynopsisView"
 
-    def __init__(self, alignment: Alignment, *, min_column: int = MIN_COLUMN) -> None:
+    def __init__(self, alignment: Alignment) -> None:
         super().__init__()
         self.alignment = alignment
         self.index = Index(alignment)
         self.view = View(self.index)
-        self.min_column = min_column
         self.detail_choice = 0
         # Mounted the first time they are asked for (`_mount_hidden`): hidden at launch, the two
         # of them cost the first screen about 40 ms of styling and layout.
@@ -57,7 +56,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="title", markup=False)
-        synopsis = SynopsisView(self.view, min_column=self.min_column, id="synopsis")
+        synopsis = SynopsisView(self.view, id="synopsis")
         headers = ColumnHeaders(synopsis, id="headers")
         self._headers_height(headers)  # before the first layout; on_resize keeps it right
         with Vertical(id="body"):

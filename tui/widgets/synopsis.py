@@ -131,10 +131,10 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         """The view changed size: rows have new heights and columns may pan, so the screen brings
         the cursor into view and redraws the status line (it names the row and the shown columns)."""
 
-    def __init__(self, view: View, *, min_column: int = MIN_COLUMN, id: str | None = None) -> None:
+    def __init__(self, view: View, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
-        self.min_column = min(max(min_column, MIN_COLUMN_RANGE[0]), MIN_COLUMN_RANGE[1])
+        self.min_column = MIN_COLUMN  # `+` / `-` change it within MIN_COLUMN_RANGE
         self.first = 0  # pan offset among the unpinned shown sources
         self.geometry: Geometry | None = None
         self._row_starts: list[int] = []
