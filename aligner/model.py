@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 Role = Literal["headline", "body", "lead-in", "caption", "meta", "boilerplate"]
-ROLES: tuple[Role, ...] = ("headline", "body", "lead-in", "caption", "meta", "boilerplate")
-#: Roles that carry the story and are grouped by topic; the rest is furniture.
+ROLES: tuple[Role, ...] = get_args(Role)
+#: Roles that carry the story and are grouped by topic.
 STORY_ROLES: frozenset[str] = frozenset({"body", "lead-in"})
+#: Text around the story (the headline aside): never grouped, shown dimmed or hidden.
+FURNITURE_ROLES: frozenset[str] = frozenset({"caption", "meta", "boilerplate"})
 
 MatchKind = Literal["verbatim", "near-verbatim", "paraphrase"]
 FlagKind = Literal["number", "date", "name", "negation", "certainty", "attribution", "altered-quote"]
-FLAG_KINDS: tuple[FlagKind, ...] = (
-    "number", "date", "name", "negation", "certainty", "attribution", "altered-quote",
-)
+FLAG_KINDS: tuple[FlagKind, ...] = get_args(FlagKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +185,11 @@ class Alignment:
 
     def span_text(self, span: Span) -> str:
         return self._by_key[span.key].text[span.start : span.end]
+
+    @property
+    def title(self) -> str | None:
+        """The story's title: the first source's that has one."""
+        return next((s.title for s in self.sources if s.title), None)
 
     def to_json(self) -> dict:
         """The `synoptic-alignment` v1 report (see aligner.report)."""

@@ -27,7 +27,7 @@ from rapidfuzz.distance import LCSseq
 from aligner import tuning
 from aligner.lexicons import OUTLET_PATTERN
 from aligner.metadata import canonical_outlet
-from aligner.model import Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, story_sentences
+from aligner.model import FURNITURE_ROLES, Paragraph, ParagraphKey, Reuse, SentenceRef, Source, Span, story_sentences
 from aligner.text import WORD, fold, words
 
 Decision = Literal["credit", "date", "mention", "length"]
@@ -209,7 +209,7 @@ def _credit(
         if p.role == "body" and other in reused_from.get(p.key, ()):
             k -= 1
             continue
-        if p.role in ("caption", "meta", "boilerplate"):
+        if p.role in FURNITURE_ROLES:
             k -= 1
             continue
         return None

@@ -151,7 +151,7 @@ def alignment_to_markdown(alignment: Alignment) -> str:
         flags_by_group[group_of.get(f.a.key, group_of.get(f.b.key, -1))].append(f)
 
     out: list[str] = []
-    title = next((s.title for s in alignment.sources if s.title), None)
+    title = alignment.title
     out.append(f"# Synoptic: {md_escape(title, inline=True)}" if title else "# Synoptic alignment")
     out.append("")
     out.append(

@@ -119,14 +119,13 @@ class FlagsProvider(_ListProvider):
         if reader is None:
             return []
         from tui.safe import shown
-        from tui.screens.flags import _clip
+        from tui.screens.flags import by_score, passages
 
         flags = reader.alignment.flags
         out = []
-        for i in sorted(range(len(flags)), key=lambda i: -flags[i].score):
+        for i in by_score(flags):
             f = flags[i]
-            a = _clip(shown(reader.alignment.span_text(f.a)))
-            b = _clip(shown(reader.alignment.span_text(f.b)))
+            a, b = passages(reader.alignment, f)
             text = f"Flag ({f.kind}): {shown(f.explanation)}"
             out.append((text, lambda i=i: reader.go_to_flag(i), f"«{a}» vs «{b}»"))
         return out

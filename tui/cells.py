@@ -28,6 +28,8 @@ from textual.content import Content, Span
 from textual.strip import Strip
 from textual.style import Style
 
+from aligner.model import FURNITURE_ROLES
+
 if TYPE_CHECKING:
     from tui.reading import Hit, Index, Unit
 
@@ -145,10 +147,10 @@ class ParagraphText:
 
 def paragraph_text(index: Index, paragraph, palette: Palette) -> ParagraphText:
     """Build the shown text of a paragraph with its static marks."""
-    from aligner.text import visible
+    from tui.safe import shown
 
     key = paragraph.key
-    raw = visible(paragraph.text).replace("\n", " ")
+    raw = shown(paragraph.text)
     role = paragraph.role
     prefix = f"¶{paragraph.index + 1} " + (f"{role}: " if role not in ("body", "headline") else "")
     units = index.units[key]
@@ -188,7 +190,7 @@ def paragraph_text(index: Index, paragraph, palette: Palette) -> ParagraphText:
 
     pt = ParagraphText(key, text, [], len(prefix), [], list(units), _offsets=offsets, _cumulative=cumulative)
     role_style = {"headline": palette.headline, "lead-in": palette.lead_in}.get(
-        role, palette.furniture if role in ("caption", "meta", "boilerplate") else None
+        role, palette.furniture if role in FURNITURE_ROLES else None
     )
     body = []
     if role_style:

@@ -20,13 +20,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from aligner.model import FURNITURE_ROLES  # the model alone: no numpy
+
 if TYPE_CHECKING:
     from aligner.model import Alignment, Flag, Match, Paragraph, Reuse, Source
 
 #: The row that holds each source's headline(s) and, when shown, its furniture.
 TOP = -1
 
-FURNITURE_ROLES = frozenset({"caption", "meta", "boilerplate"})
 
 Filter = Literal["all", "flagged", "omitted"]
 FILTERS: tuple[Filter, ...] = ("all", "flagged", "omitted")
@@ -588,13 +589,12 @@ class View:
 def source_line(index: Index, sid: str) -> str:
     """One line about a source: label, outlet, date (plain text, not markup)."""
     s = index.by_id[sid]
-    parts = [s.label]
-    if s.outlet and s.outlet != s.label:
-        parts.append(s.outlet)
-    if s.published:
-        parts.append(s.published.isoformat())
-    return " · ".join(parts)
+    return " · ".join([s.label, *source_facts(s)])
 
 
-def cluster_title(sources: Sequence[Source]) -> str | None:
-    return next((s.title for s in sources if s.title), None)
+def source_facts(s: Source) -> list[str]:
+    """What a source says of itself beside its label: its outlet (when not the label) and date."""
+    facts = [s.outlet] if s.outlet and s.outlet != s.label else []
+    return facts + ([s.published.isoformat()] if s.published else [])
+
+

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from aligner import tuning
 from aligner.flags import lexicons as lx
 from aligner.flags.analysis import Analysis, Token, alias_key
-from aligner.flags.pair import Finding, Pair
+from aligner.flags.pair import Finding, Pair, possessive
 from aligner.similarity import STOPWORDS
 
 #: Nouns that refer back to something named before ("the group", "the plan").
@@ -182,10 +182,6 @@ def _score(pair: Pair) -> float:
     return tuning.ALTERED_QUOTE_SCORE
 
 
-def _possessive(name: str) -> str:
-    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
-
-
 def _explain(pair: Pair, x: Analysis, y: Analysis, a_rng: tuple[int, int], b_rng: tuple[int, int]) -> str:
     was = x.text[a_rng[0] : a_rng[1]]
     now = y.text[b_rng[0] : b_rng[1]]
@@ -193,7 +189,7 @@ def _explain(pair: Pair, x: Analysis, y: Analysis, a_rng: tuple[int, int], b_rng
         original, copy = (pair.a, pair.b) if pair.copier == "b" else (pair.b, pair.a)
         orig_words, copy_words = (was, now) if pair.copier == "b" else (now, was)
         return (
-            f"{copy.label} presents this passage as {_possessive(pair.credited)} text but has \u201c{copy_words}\u201d where "
+            f"{copy.label} presents this passage as {possessive(pair.credited)} text but has \u201c{copy_words}\u201d where "
             f"{original.label} has \u201c{orig_words}\u201d."
         )
     what = "quotation" if pair.relation == "quote" else "passage"

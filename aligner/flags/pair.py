@@ -92,3 +92,8 @@ def quote(text: str, rng: tuple[int, int], limit: int = 14) -> str:
     words = text[rng[0] : rng[1]].split()
     snippet = " ".join(words[:limit]) + (" \u2026" if len(words) > limit else "")
     return f"\u201c{snippet}\u201d"
+
+
+def possessive(name: str) -> str:
+    """"Reuters’", "the Post’s": how explanations credit text to an outlet or a person."""
+    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"

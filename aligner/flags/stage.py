@@ -16,7 +16,7 @@ from aligner import tuning
 from aligner.flags.analysis import analyse
 from aligner.flags.compare import applicable_features, compare_pair, features
 from aligner.flags.gate import candidate_pairs
-from aligner.flags.pair import Finding, Pair, Side, quote
+from aligner.flags.pair import Finding, Pair, Side, possessive, quote
 from aligner.lexicons import OUTLETS
 from aligner.model import Flag, Group, Match, Paragraph, ParagraphKey, SentenceRef, Source, Span, story_sentences
 from aligner.provenance import Passage, Provenance
@@ -131,16 +131,12 @@ def _misattributed(
                 passage.original_span(),
                 f"{copy.label} credits this passage to {credit.name} "
                 f"({quote(by_key[credit.span.key].text, (0, len(by_key[credit.span.key].text)), 8)}), but it is "
-                f"{_share(passage)} {_possessive(original.outlet)} text ({original.label}, "
+                f"{_share(passage)} {possessive(original.outlet)} text ({original.label}, "
                 f"{quote(by_key[passage.original].text, (passage.original_span().start, passage.original_span().end), 8)}).",
                 round(tuning.ATTRIBUTION_COPY_SCORE * passage.score / max(p[2] for p in passage.pairs), 3),
             )
         )
     return out
-
-
-def _possessive(name: str) -> str:
-    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
 
 
 def _share(passage: Passage) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +19,9 @@ from tui.reading import Index
 from tui.safe import plain, shown
 from tui.widgets.detail import where
 
+if TYPE_CHECKING:
+    from aligner.model import Alignment, Flag
+
 ALL = "all"
 #: Quoted spans longer than this are cut in the list (the detail panel shows them whole).
 CLIP = 100
@@ -25,14 +31,24 @@ def _clip(text: str) -> str:
     return text if len(text) <= CLIP else text[: CLIP - 1].rstrip() + "…"
 
 
+def by_score(flags: Sequence[Flag], kind: str = ALL) -> list[int]:
+    """Positions of the flags of `kind` (all by default), the most certain first."""
+    chosen = [i for i, f in enumerate(flags) if kind == ALL or f.kind == kind]
+    return sorted(chosen, key=lambda i: -flags[i].score)
+
+
+def passages(alignment: Alignment, f: Flag) -> tuple[str, str]:
+    """The two flagged passages, terminal-safe and clipped to a line."""
+    return _clip(shown(alignment.span_text(f.a))), _clip(shown(alignment.span_text(f.b)))
+
+
 def flag_prompt(index: Index, i: int) -> Content:
     f = index.alignment.flags[i]
     a = index.unit_at(f.a.source, f.a.paragraph, f.a.start)
     b = index.unit_at(f.b.source, f.b.paragraph, f.b.start)
     places = f"{where(index, a) if a else shown(f.a.source)}  ↔  {where(index, b) if b else shown(f.b.source)}"
     first = Content.assemble((f"{FLAG_GLYPH} ", "bold"), plain(f.kind, "bold"), (f"  {f.score:.2f}  ", "dim"), plain(places))
-    text_a = _clip(shown(index.alignment.span_text(f.a)))
-    text_b = _clip(shown(index.alignment.span_text(f.b)))
+    text_a, text_b = passages(index.alignment, f)
     second = Content.assemble("  ", plain(f.explanation, "italic"))
     third = Content.assemble(("  «", "dim"), plain(text_a), ("» vs «", "dim"), plain(text_b), ("»", "dim"))
     return Content("\n").join([first, second, third])
@@ -75,8 +91,7 @@ class FlagListScreen(ModalScreen[int | None]):
 
     def fill(self) -> None:
         flags = self.index.alignment.flags
-        chosen = [i for i, f in enumerate(flags) if self.kind == ALL or f.kind == self.kind]
-        chosen.sort(key=lambda i: -flags[i].score)
+        chosen = by_score(flags, self.kind)
         options = self.query_one(OptionList)
         options.clear_options()
         items: list[Option | None] = []

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from aligner.report import count
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
-from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View, cluster_title
+from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
@@ -114,7 +114,7 @@ class ReaderScreen(Screen[None]):
 
     def _title(self) -> Content:
         a = self.alignment
-        title = cluster_title(a.sources)
+        title = a.title
         counts = " · ".join(
             [count(len(a.sources), "source"), count(len(a.groups), "row"), count(len(a.matches), "match", "matches"),
              count(len(a.flags), "flag")] + ([f"{len(a.reuse)} copied"] if a.reuse else [])

@@ -44,7 +44,7 @@ from tui.cells import (
     render_cell,
     text_strip,
 )
-from tui.reading import TOP, Cursor, Row, View
+from tui.reading import TOP, Cursor, Row, View, source_facts
 from tui.safe import plain
 
 #: Columns narrower than this are not worth reading; fewer, wider columns are shown instead.
@@ -694,8 +694,7 @@ class ColumnHeaders(Widget):
                 content = label.stylize(part("label-cursor" if cursor else "label"), 0, len(label))
                 segments.extend(text_strip(content, w, part("label-cursor" if cursor else "label")))
             else:
-                meta = [m for m in (source.outlet if source.outlet != source.label else None,
-                                    source.published.isoformat() if source.published else None) if m]
+                meta = source_facts(source)
                 title = source.title or ""
                 if compact and y == 1:
                     text = " · ".join(meta + ([title] if title else []))
