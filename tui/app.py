@@ -79,7 +79,7 @@ class SourcesProvider(_ListProvider):
         reader = _reader(self.screen)
         if reader is None:
             return []
-        from tui.reading import source_line
+        from tui.reading import Cursor, source_line
 
         out = []
         for position, sid in enumerate(reader.index.source_ids):
@@ -87,10 +87,10 @@ class SourcesProvider(_ListProvider):
             state = "shown" if sid in reader.view.shown else "hidden"
 
             def go(sid=sid) -> None:
-                reader.view.cursor = type(reader.view.cursor)(reader.view.cursor.row, sid, 0)
+                reader.view.cursor = Cursor(reader.view.cursor.row, sid, 0)
                 if sid not in reader.view.shown:
                     reader.view.toggle_source(sid)
-                    reader.view.cursor = type(reader.view.cursor)(reader.view.cursor.row, sid, 0)
+                    reader.view.cursor = Cursor(reader.view.cursor.row, sid, 0)
                     reader.view.clamp()
                     reader.update_all(structure=True)
                 else:

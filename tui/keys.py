@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from tui.cells import COVERED_GLYPH, FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH, UNCOVERED_GLYPH
+
 
 @dataclass(frozen=True, slots=True)
 class Key:
@@ -119,11 +121,12 @@ def _pretty(name: str) -> str:
 
 #: What each mark in the synopsis means (the help screen shows this legend).
 LEGEND: tuple[tuple[str, str], ...] = (
-    ("≈", "a match: another source states this sentence too"),
-    ("⚑", "a flag starts: a difference to check (bold, underlined)"),
-    ("↺", "start of a passage copied from another source; italic"),
+    (MATCH_GLYPH, "a match: another source states this sentence too"),
+    (FLAG_GLYPH, "a flag starts: a difference to check (bold, underlined)"),
+    (REUSE_GLYPH, "start of a passage copied from another source; italic"),
     ("¶n", "paragraph number in its article"),
-    ("●○", "gutter: which sources cover the row (○ = not covered); ⚑n = flags in the row"),
+    (COVERED_GLYPH + UNCOVERED_GLYPH,
+     f"gutter: which sources cover the row ({UNCOVERED_GLYPH} = not covered); {FLAG_GLYPH}n = flags in the row"),
     ("▶", "the cursor's row"),
     ("◆", "the pinned reference column"),
     ("◀n n▶", "columns panned out of view on each side"),

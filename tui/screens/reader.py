@@ -16,7 +16,7 @@ from textual.widgets import Static
 from aligner.report import count
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
-from tui.reading import FILTER_NAMES, FILTERS, TOP, Index, View
+from tui.reading import FILTER_NAMES, FILTERS, TOP, Cursor, Index, View
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
@@ -85,7 +85,7 @@ class ReaderScreen(Screen[None]):
         if problems:
             skipped = [p for p in problems if p.skipped]
             text = "\n".join(f"{'skipped' if p.skipped else 'note'}: {shown(p.path)}: {shown(p.reason)}" for p in problems)
-            self.notify(text, title=f"{len(skipped)} input(s) not opened" if skipped else "Input notes",
+            self.notify(text, title=f"{count(len(skipped), 'input')} not opened" if skipped else "Input notes",
                         severity="warning", timeout=12, markup=False)
 
     def _check_labels(self) -> None:
@@ -122,7 +122,7 @@ class ReaderScreen(Screen[None]):
         parts = [Content.assemble(("Synoptic", "bold")), Content(counts)]
         skipped = sum(1 for p in a.problems if p.skipped)
         if skipped:
-            parts.append(Content.assemble((f"⚠ {skipped} input(s) not opened (s: list)", "bold")))
+            parts.append(Content.assemble((f"⚠ {count(skipped, 'input')} not opened (s: list)", "bold")))
         if title:
             parts.append(plain(title, "italic"))
         return Content(" │ ").join(parts)
@@ -257,7 +257,7 @@ class ReaderScreen(Screen[None]):
                 for i, (first, _) in enumerate(render.unit_lines):
                     if first <= target:
                         best = i
-                view.cursor = type(view.cursor)(view.cursor.row, view.cursor.source, best)
+                view.cursor = Cursor(view.cursor.row, view.cursor.source, best)
         self.moved()
 
     def action_column_left(self) -> None:
@@ -472,7 +472,7 @@ class ReaderScreen(Screen[None]):
         if g is not None and not any(s == self.view.cursor.source for s, _, _ in g.columns):
             # the cursor follows the columns it can see
             target = g.columns[-1][0] if delta > 0 else g.columns[1 if g.pinned and len(g.columns) > 1 else 0][0]
-            self.view.cursor = type(self.view.cursor)(self.view.cursor.row, target, 0)
+            self.view.cursor = Cursor(self.view.cursor.row, target, 0)
             self.view.clamp()
         self.update_all()
 

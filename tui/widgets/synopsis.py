@@ -612,7 +612,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
                     unit = i
                 if first <= within <= last:
                     break
-        view.cursor = type(view.cursor)(position, sid, unit)
+        view.cursor = Cursor(position, sid, unit)
         view.clamp()
         self.post_message(self.CursorMoved())
 
