@@ -362,6 +362,28 @@ async def test_search_not_found_and_escape(marked_seeds):
         assert screen.query_one("#search").display
 
 
+@pytest.mark.parametrize(("opener", "key"), [("o", "enter"), ("f", "enter"), ("s", "escape"), ("question_mark", "escape")])
+@pytest.mark.parametrize("times", [2, 3])
+async def test_keys_arriving_together_close_a_dialog_once(marked_seeds, opener, key, times):
+    """A paste, key repeat or a batched SSH write delivers several keys before the dialog has
+    gone: the second used to dismiss the reader below it (a blank screen), the third to stop
+    the app."""
+    from textual import events
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        await pressed(pilot, opener)
+        assert app.screen is not screen
+        for _ in range(times):  # posted at once, without waiting for each to be handled
+            app.post_message(events.Key(key, "\r" if key == "enter" else "\x1b"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pressed(pilot, "j")
+        assert screen.view.cursor.row >= 1
+
+
 async def test_filters(marked_seeds):
     app = make_app(alignment=marked_seeds)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.style import Style
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option
 from tui.cells import Palette, paragraph_text
 from tui.reading import FURNITURE_ROLES, TOP, Index, Unit, source_line
 from tui.safe import plain
+from tui.screens.once import AnswerOnce
 
 #: Marks in this list use text styles only (the glyphs carry the meaning).
 _PALETTE = Palette(
@@ -34,7 +34,7 @@ _PALETTE = Palette(
 )
 
 
-class ArticleScreen(ModalScreen[Unit | None]):
+class ArticleScreen(AnswerOnce[Unit | None]):
     CSS_PATH = "article.tcss"
     BINDINGS = [
         Binding("escape,q,o", "close", "Back", id="article-close"),
@@ -83,10 +83,10 @@ class ArticleScreen(ModalScreen[Unit | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         paragraph = int((event.option.id or "p0")[1:])
         if self.unit is not None and self.unit.paragraph == paragraph:
-            self.dismiss(self.unit)
+            self.answer(self.unit)
             return
         units = self.index.units.get((self.source, paragraph), ())
-        self.dismiss(units[0] if units else None)
+        self.answer(units[0] if units else None)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

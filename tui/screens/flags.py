@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from tui.cells import FLAG_GLYPH
 from tui.reading import Index
 from tui.safe import plain, shown
+from tui.screens.once import AnswerOnce
 from tui.widgets.detail import where
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def flag_prompt(index: Index, i: int) -> Content:
     return Content("\n").join([first, second, third])
 
 
-class FlagListScreen(ModalScreen[int | None]):
+class FlagListScreen(AnswerOnce[int | None]):
     CSS_PATH = "flags.tcss"
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="flags-close"),
@@ -116,7 +116,7 @@ class FlagListScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        self.answer(int(event.option.id or 0))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keys import GROUPS, KEYS, LEGEND, SOURCE_KEYS, key_display
+from tui.screens.once import AnswerOnce
 
 
 def help_content() -> Content:
@@ -39,7 +39,7 @@ def help_content() -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AnswerOnce[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close help", id="help-close"),
@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_content(), markup=False, id="help-text")
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
     def action_scroll(self, delta: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widgets import SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
@@ -17,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from tui.reading import Index, source_line
 from tui.safe import plain
+from tui.screens.once import AnswerOnce
 
 
 #: The mark in a source's button. Textual's SelectionList draws an X whatever the state and tells
@@ -42,7 +42,7 @@ class SourceList(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
-class SourcesScreen(ModalScreen[tuple[list[str], str | None] | None]):
+class SourcesScreen(AnswerOnce[tuple[list[str], str | None] | None]):
     CSS_PATH = "sources.tcss"
     BINDINGS = [
         Binding("escape,q,s", "apply", "Apply and close", id="sources-apply"),
@@ -118,6 +118,6 @@ class SourcesScreen(ModalScreen[tuple[list[str], str | None] | None]):
         chosen = list(self.query_one(SelectionList).selected)
         if not chosen:
             self.notify("At least one source stays shown; nothing changed.", timeout=3)
-            self.dismiss(None)
+            self.answer(None)
             return
-        self.dismiss((chosen, self.pinned))
+        self.answer((chosen, self.pinned))
