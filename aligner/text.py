@@ -60,6 +60,32 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word.removesuffix("'s"))
 
 
+def _typeset_variants() -> dict[str, str]:
+    """Each folded character and every character that folds to it ("'" and "’")."""
+    out: dict[str, set[str]] = {}
+    for code, folded in _FOLD.items():
+        if isinstance(folded, str) and len(folded) == 1 and not folded.isspace():
+            out.setdefault(folded, {folded}).add(chr(code))
+    return {k: "".join(sorted(v)) for k, v in out.items()}
+
+
+_VARIANTS = _typeset_variants()
+
+
+def loose_pattern(query: str) -> str:
+    """A regular expression for text as typed that finds it as typeset too: ' finds ’ and
+    ‘, " finds “ and ”, - finds en and em dashes, a space any run of white space."""
+    out: list[str] = []
+    for ch in _SPACES.sub(" ", query.translate(_FOLD)):  # not stripped: "cat " is not "category"
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in _VARIANTS:
+            out.append("[" + re.escape(_VARIANTS[ch]) + "]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
 

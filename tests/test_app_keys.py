@@ -524,9 +524,21 @@ async def test_help_screen(marked_seeds):
         await pressed(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
+        words = " ".join(text.split())
         for key in KEYS:
             if not key.id.startswith("source-"):
-                assert key.help in text, key.id
+                assert key.help in words, key.id
+        # at 80 columns long descriptions wrap under themselves, never under the keys
+        lines = text.splitlines()
+        column = lines[lines.index("Move") + 1].index("Next row")
+        assert all(len(line) <= 76 for line in lines)
+        continued = [line for line in lines if line.startswith(" " * (column - 1))]
+        assert continued and all(line[:column].isspace() and not line[column].isspace() for line in continued)
+        body = app.screen.query_one("#help-body")
+        await pressed(pilot, "space")
+        assert body.scroll_y > 10
+        await pressed(pilot, "pageup")
+        assert body.scroll_y == 0
         await pressed(pilot, "j", "k", "escape")
         reader(app)
         await pressed(pilot, "f1")

@@ -99,6 +99,25 @@ def test_search_is_literal_and_case_blind(tmp_path, frozen_seeds):
     assert first != second and view.hit_number()[1] == hits
 
 
+def test_search_finds_typeset_quotes_dashes_and_spaces_as_typed(frozen_seeds):
+    """An analyst types ' and - ; outlets print ’ and — and no-break spaces."""
+    p = frozen_seeds.paragraphs[5]
+    odd = replace(p, text="Russia’s plan — “final”, said Reuters explains. Russia's plan - final", sentences=())
+    alignment = replace(frozen_seeds, paragraphs=tuple(odd if q.key == p.key else q for q in frozen_seeds.paragraphs))
+    view = View(Index(alignment))
+    view.set_furniture(True)
+
+    def found(query):
+        view.search(query)
+        return sorted(odd.text[h.start:h.end] for h in view.hits if h.unit.key == odd.key)
+
+    assert found("russia's plan") == ["Russia's plan", "Russia’s plan"]
+    assert found("Russia’s") == ["Russia's", "Russia’s"]
+    assert found('plan - "final"') == ["plan — “final”"]
+    assert found("Reuters explains") == ["Reuters explains"]
+    assert found("[1.5]") == [] and found("plan -") == ["plan -", "plan —"]
+
+
 def test_next_hit_when_every_hit_is_hidden_is_none(frozen_seeds):
     """Search a word only one source uses, then hide that source: `n` finds nothing, it does
     not fail."""

@@ -57,7 +57,7 @@ KEYS: tuple[Key, ...] = (
     Key("K", "detail_scroll(-1)", "Detail ↑", "detail-up", "Compare", "Scroll the detail panel up a page"),
     Key("f", "flag_list", "Flags", "flag-list", "Compare", "List of flags, filterable by kind"),
     # Finding
-    Key("slash", "search", "Search", "search", "Find", "Search the shown text", display="/"),
+    Key("slash", "search", "Search", "search", "Find", "Search the shown text (any case; quotes and dashes as typed find curly ones)", display="/"),
     Key("n", "hit_next", "Next hit", "hit-next", "Find", "Next search hit"),
     Key("N", "hit_prev", "Prev hit", "hit-prev", "Find", "Previous search hit"),
     Key("v", "filter_cycle", "Filter", "filter-cycle", "Find",

@@ -519,15 +519,17 @@ class View:
     # --- search -------------------------------------------------------------------------------
 
     def search(self, query: str) -> int:
-        """Find `query` (case-insensitive, literal) in the shown text; returns the hit count."""
+        """Find `query` (case-insensitive, literal; quotes, dashes and spaces as typed find their
+        typeset forms) in the shown text; returns the hit count."""
         self.query = query
         self.hits = []
         self.current_hit = None
         self._order_cache.pop("hits", None)
         if not query:
             return 0
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        from aligner.text import visible
+        from aligner.text import loose_pattern, visible
+
+        pattern = re.compile(loose_pattern(query), re.IGNORECASE)
 
         for row in self.rows:
             for source in self.columns:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,30 +14,42 @@ from tui.keys import GROUPS, KEYS, LEGEND, SOURCE_KEYS, key_display
 from tui.screens.once import AnswerOnce
 
 
-def help_content() -> Content:
-    lines: list[Content] = [Content.assemble(("Synoptic — keys", "bold underline")), Content("")]
-    width = 12
+def help_content(width: int = 10_000) -> Content:
+    """The help text for a body `width` cells wide: keys in a column as wide as the widest,
+    each description wrapped under itself (a hanging indent), not under the keys."""
+    entries: list[tuple[str, list[tuple[str, str]]]] = []
     for group in GROUPS:
-        lines.append(Content.assemble((group, "bold")))
+        rows: list[tuple[str, str]] = []
         seen_sources = False
         for key in KEYS:
             if key.group != group:
                 continue
             if key.id.startswith("source-") and key.id[7:].isdigit():
-                if seen_sources:
-                    continue
-                seen_sources = True
-                lines.append(Content.assemble((f"  {'1–' + str(SOURCE_KEYS):<{width}}", "bold"),
-                                              "Show or hide source 1…9 (by its number in the column header)"))
+                if not seen_sources:
+                    seen_sources = True
+                    rows.append((f"1–{SOURCE_KEYS}", "Show or hide source 1…9 (by its number in the column header)"))
                 continue
-            lines.append(Content.assemble((f"  {key_display(key):<{width}}", "bold"), key.help))
+            rows.append((key_display(key), key.help))
+        entries.append((group, rows))
+    entries.append(("Marks", list(LEGEND)))
+    keys = max(len(k) for _, rows in entries for k, _ in rows) + 2
+    text_width = max(width - 2 - keys, 20)
+
+    lines: list[Content] = [Content.assemble(("Synoptic — keys", "bold underline")), Content("")]
+    for group, rows in entries:
+        lines.append(Content.assemble((group, "bold")))
+        for key_text, meaning in rows:
+            wrapped = textwrap.wrap(meaning, text_width) or [""]
+            lines.append(Content.assemble((f"  {key_text:<{keys}}", "bold"), wrapped[0]))
+            lines.extend(Content(" " * (2 + keys) + more) for more in wrapped[1:])
         lines.append(Content(""))
-    lines.append(Content.assemble(("Marks", "bold")))
-    for glyph, meaning in LEGEND:
-        lines.append(Content.assemble((f"  {glyph:<{width}}", "bold"), meaning))
-    lines.append(Content(""))
-    lines.append(Content.assemble(("Ctrl+P", "bold"), " opens the command palette: every key above, each source and each flag."))
-    lines.append(Content.assemble(("Esc / q / ?", "bold"), " closes this screen."))
+    for closing in (
+        ("Ctrl+P", " opens the command palette: every key above, each source and each flag."),
+        ("Esc / q / ?", " closes this screen; j k, Space and PgUp page through it."),
+    ):
+        wrapped = textwrap.wrap(closing[0] + closing[1], max(width, 20))
+        lines.append(Content.assemble((closing[0], "bold"), wrapped[0][len(closing[0]) :]))
+        lines.extend(Content(more) for more in wrapped[1:])
     return Content("\n").join(lines)
 
 
@@ -45,11 +59,18 @@ class HelpScreen(AnswerOnce[None]):
         Binding("escape,q,question_mark,f1", "close", "Close help", id="help-close"),
         Binding("j,down", "scroll(1)", "Down", id="help-down", show=False),
         Binding("k,up", "scroll(-1)", "Up", id="help-up", show=False),
+        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", id="help-page-down", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", id="help-page-up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(help_content(), markup=False, id="help-text")
+
+    def on_resize(self) -> None:
+        # wrapped to the body's width here, so a description continues under itself
+        body = self.query_one("#help-body", VerticalScroll)
+        self.query_one("#help-text", Static).update(help_content(body.scrollable_content_region.width))
 
     def action_close(self) -> None:
         self.answer(None)
@@ -57,3 +78,7 @@ class HelpScreen(AnswerOnce[None]):
     def action_scroll(self, delta: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
         body.scroll_relative(y=delta, animate=False)
+
+    def action_page(self, delta: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        (body.scroll_page_down if delta > 0 else body.scroll_page_up)(animate=False)
