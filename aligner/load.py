@@ -35,7 +35,7 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
     for position, path in zip(inputs.places, inputs.files):
         try:
             article = read_article(path)
-            roles = assign_roles(article.blocks)
+            roles = assign_roles(article.blocks, article.front_matter.get("title"))
             about = describe(article.blocks, roles, article.front_matter)
             segmented = [split_sentences(block.text) for block in article.blocks]
         except IngestError as e:

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from aligner.ingest import Block
 from aligner.lexicons import (
     BOILERPLATE_LINES,
@@ -32,6 +34,9 @@ STANDFIRST_MAX_WORDS = 25
 #: A first line ending in a full stop is a headline only when written in title case (most of
 #: its longer words capitalised); a news sentence full of names stays below this.
 HEADLINE_TITLE_CASE = 0.75
+#: A first paragraph this close to the front matter's title (rapidfuzz ratio, folded, lower case)
+#: repeats it: a headline retyped with other quotes or a word changed.
+TITLE_MATCH_RATIO = 85
 #: A lead-in ("The Washington Post reported:") introduces the next paragraph in a line or two.
 LEAD_IN_MAX_WORDS = 40
 #: Caption fragments next to a photo credit ("Vladimir Putin, Barack Obama").
@@ -76,14 +81,15 @@ def _line(block: Block) -> _Line:
     return _Line(block, folded, bare, word_count(bare))
 
 
-def assign_roles(blocks: Sequence[Block]) -> list[Role]:
-    """One role per block, in order."""
+def assign_roles(blocks: Sequence[Block], title: str | None = None) -> list[Role]:
+    """One role per block, in order. `title` is the article's title when its front matter gives
+    one."""
     lines = [_line(b) for b in blocks]
     roles: list[Role | None] = [_by_content(line) for line in lines]
     _duplicates_are_captions(lines, roles)
     _after_photo_label(lines, roles)
     _caption_fragments(lines, roles)
-    _headlines(lines, roles)
+    _headlines(lines, roles, title)
     _repeats_inside_the_story(lines, roles)  # after the headline, which the lead often repeats
     _lead_ins(lines, roles)
     return [r or "body" for r in roles]
@@ -168,13 +174,23 @@ def _is_credit(line: _Line) -> bool:
     return any(p.search(line.bare) for p in CAPTION_PATTERNS)
 
 
-def _headlines(lines: Sequence[_Line], roles: list[Role | None]) -> None:
-    """The first paragraph, when short, is the headline; a short one right after it, the standfirst."""
+def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | None) -> None:
+    """The first paragraph, when short, is the headline; a short one right after it, the standfirst.
+
+    Where the file marks its headline itself, that mark is believed over the guess: in Markdown
+    with a heading, the heading is the headline and the paragraphs are the story; with a title in
+    the front matter, a first paragraph is the headline only when it repeats that title."""
+    if any(line.block.kind == "heading" for line in lines):
+        return
     first = next((i for i, r in enumerate(roles) if r not in ("boilerplate", "meta")), None)
     if first is None or roles[first] not in (None, "headline"):
         return
     text, words = lines[first].bare, lines[first].words
-    if roles[first] is None:
+    if title is not None and roles[first] is None:
+        if not _says_title(text, title):
+            return  # not the title: the story starts here
+        roles[first] = "headline"
+    elif roles[first] is None:
         if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
             return  # too long, or the article's only story paragraph
         if text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE:
@@ -185,6 +201,12 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None]) -> None:
         standfirst = lines[following].bare
         if 0 < lines[following].words <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
             roles[following] = "headline"
+
+
+def _says_title(text: str, title: str) -> bool:
+    """Whether a paragraph is the title as written (give or take typography and a few words)."""
+    a, b = fold(text).lower().strip(" .:"), fold(title).lower().strip(" .:")
+    return bool(a) and (a == b or fuzz.ratio(a, b) >= TITLE_MATCH_RATIO)
 
 
 def _title_case_ratio(text: str) -> float:

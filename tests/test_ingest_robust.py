@@ -220,10 +220,10 @@ def test_an_unexpected_error_in_one_file_is_reported_not_raised(tmp_path, monkey
 
     real = aligner.load.assign_roles
 
-    def fragile(blocks):
+    def fragile(blocks, title=None):
         if any("\u2063" in b.text for b in blocks):
             raise ValueError("unexpected")
-        return real(blocks)
+        return real(blocks, title)
 
     monkeypatch.setattr(aligner.load, "assign_roles", fragile)
     loaded = load([odd, good])

@@ -69,3 +69,35 @@ def test_a_headline_that_the_lead_repeats_stays_the_headline(tmp_path):
         encoding="utf-8",
     )
     assert [p.role for p in load([f]).paragraphs] == ["headline", "body", "body"]
+
+
+LEDE = "A magnitude 7.1 earthquake struck the coast on Monday, killing at least 5,000 people, officials said."
+STORY = (
+    "Rescue teams from three countries arrived on Tuesday and began searching collapsed buildings in the city centre.",
+    "The government declared a state of emergency and asked for international help with shelter and water.",
+)
+
+
+def _roles(tmp_path, name: str, text: str) -> list[str]:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return [p.role for p in load([f]).paragraphs]
+
+
+def test_a_markdown_heading_is_the_headline_and_the_short_lede_stays_story(tmp_path):
+    """The short opening paragraph under a Markdown heading is the story's first fact, not a
+    standfirst: the file marks its headline itself."""
+    text = "# Earthquake strikes the coast\n\n" + "\n\n".join((LEDE, *STORY)) + "\n"
+    assert _roles(tmp_path, "a.md", text) == ["headline", "body", "body", "body"]
+
+
+def test_front_matter_title_decides_whether_the_first_paragraph_is_the_headline(tmp_path):
+    front = "---\ntitle: Earthquake strikes the coast\n---\n"
+    # the first paragraph is the lede, not a headline: the title is in the front matter
+    assert _roles(tmp_path, "lede.txt", front + "\n\n".join((LEDE, *STORY)) + "\n") == ["body"] * 3
+    # the title repeated as the first line is the headline, and a short line after it the standfirst
+    repeated = front + "\n\n".join(("Earthquake Strikes the Coast", "Thousands feared dead", *STORY)) + "\n"
+    assert _roles(tmp_path, "repeated.md", repeated) == ["headline", "headline", "body", "body"]
+    # without front matter, the plain-text guess is unchanged: a short first line is the headline
+    plain = "\n\n".join(("Earthquake strikes the coast", LEDE, *STORY)) + "\n"
+    assert _roles(tmp_path, "plain.txt", plain) == ["headline", "headline", "body", "body"]
