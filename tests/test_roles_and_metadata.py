@@ -93,8 +93,11 @@ def test_a_markdown_heading_is_the_headline_and_the_short_lede_stays_story(tmp_p
 
 def test_front_matter_title_decides_whether_the_first_paragraph_is_the_headline(tmp_path):
     front = "---\ntitle: Earthquake strikes the coast\n---\n"
-    # the first paragraph is the lede, not a headline: the title is in the front matter
-    assert _roles(tmp_path, "lede.txt", front + "\n\n".join((LEDE, *STORY)) + "\n") == ["body"] * 3
+    # the first paragraph is the lede, not a headline: the title is in the front matter (without
+    # it, a short opening line that does not end in a full stop reads as a headline)
+    teaser = "Rescuers searched the rubble of the coastal city through the night as aftershocks shook the region"
+    assert _roles(tmp_path, "lede.txt", front + "\n\n".join((teaser, *STORY)) + "\n") == ["body"] * 3
+    assert _roles(tmp_path, "bare.txt", "\n\n".join((teaser, *STORY)) + "\n")[0] == "headline"
     # the title repeated as the first line is the headline, and a short line after it the standfirst
     repeated = front + "\n\n".join(("Earthquake Strikes the Coast", "Thousands feared dead", *STORY)) + "\n"
     assert _roles(tmp_path, "repeated.md", repeated) == ["headline", "headline", "body", "body"]
