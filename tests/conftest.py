@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+# The app picks its theme from the terminal's colours (16 colours: the terminal's own palette);
+# the tests see one terminal, a true-colour one, whatever the shell that runs them has.
+os.environ["TERM"] = "xterm-256color"
+os.environ["COLORTERM"] = "truecolor"
 
 
 @pytest.fixture(scope="session")

@@ -554,7 +554,20 @@ async def test_theme_cycle_includes_ansi(marked_seeds):
         for _ in range(6):
             await pressed(pilot, "t")
             seen.add(app.theme)
+            assert list(app._notifications)[-1].message.startswith(f"Theme: {app.theme} ")
         assert {"ansi-dark", "ansi-light"} <= seen
+
+
+@pytest.mark.parametrize(
+    ("term", "given", "expected"),
+    [("xterm-16color", None, "ansi-dark"), ("xterm-16color", "nord", "nord"), ("xterm-256color", None, "textual-dark")],
+)
+def test_a_16_colour_terminal_starts_in_its_own_palette(monkeypatch, marked_seeds, term, given, expected):
+    """In 16 colours a true-colour theme's greens and reds come down to white and grey."""
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert make_app(alignment=marked_seeds, theme=given).theme == expected
 
 
 async def test_quit(marked_seeds):

@@ -165,6 +165,10 @@ class SynopticApp(App[int]):
         self.cache = cache
         if theme:
             self.theme = theme
+        elif self.console.color_system in ("standard", "windows"):
+            # 16 colours: a true-colour theme's greens and reds come down to white and grey, and
+            # matched or flagged text looks dimmed; the terminal's own palette keeps them apart.
+            self.theme = "ansi-dark"
 
     def on_mount(self) -> None:
         # Pushed rather than returned by get_default_screen(), which does not load a screen's

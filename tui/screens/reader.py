@@ -526,6 +526,7 @@ class ReaderScreen(Screen[None]):
         themes = [t for t in THEME_CYCLE if t in app.available_themes]
         current = themes.index(app.theme) if app.theme in themes else -1
         app.theme = themes[(current + 1) % len(themes)]
+        self.notify(f"Theme: {app.theme} (--theme {app.theme} starts in it)", timeout=2, markup=False)
 
     def action_dismiss_panels(self) -> None:
         if self.detail_shown:
