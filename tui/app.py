@@ -210,7 +210,9 @@ class SynopticApp(App[int]):
         return collect_inputs(self.paths).articles
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel lists its own bindings (copy, palette) and squeezes the columns;
+        # the reader's help (?) is the one that says what each key does here.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         reader = _reader(screen)
         if reader is not None:
             for title, help_text, callback in reader.key_commands():
