@@ -68,7 +68,7 @@ def match_sentences(
     for (i, j), (similarity, total) in scored.items():
         one_topic = row[j] in topics[i] or row[i] in topics[j]
         needed = tuning.MATCH_IN_ROW_EVIDENCE if one_topic else tuning.MATCH_ACROSS_ROWS_EVIDENCE
-        if total < needed:
+        if total < needed or similarity < tuning.MATCH_MIN_SIMILARITY:
             continue
         if _partner(i, j, total, best[(i, ids[j])], refs) and _partner(j, i, total, best[(j, ids[i])], refs):
             a, b = refs[i], refs[j]
