@@ -111,3 +111,14 @@ async def test_detail_panel_keeps_its_place_through_a_resize_and_starts_at_the_t
         assert detail.scroll_y == place  # the reader's J / K place survives the redraw
         await pressed(pilot, "d", "d")  # closed and opened again: from the top
         assert detail.display and detail.scroll_y == 0
+
+
+def test_a_match_heading_says_how_strong_it_is(marked_seeds):
+    """A pair scored 0.2 is not presented like a paraphrase: the heading follows the score."""
+    from tui.widgets.detail import match_meaning
+
+    scores = sorted(m.score for m in marked_seeds.matches)
+    meanings = [match_meaning(s) for s in (scores[0], 0.45, scores[-1])]
+    assert meanings[0].startswith("a weak match") and scores[0] < 0.3
+    assert meanings[1] == "a fact both sentences state, among others"
+    assert meanings[2] == "the same fact in both sources" and scores[-1] >= 0.6

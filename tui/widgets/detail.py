@@ -84,8 +84,18 @@ def _heading(index: Index, item: Counterpart) -> Content:
     return Content.assemble(
         (f"{MATCH_GLYPH} {match.kind} match ", "bold reverse"),
         (f" score {match.score:.2f}  ", "dim"),
-        ("the same fact in both sources", ""),
+        (match_meaning(match.score), ""),
     )
+
+
+def match_meaning(score: float) -> str:
+    """What a match's score says, in the scale of aligner.sentence_similarity: above 0.6 a
+    paraphrase, 0.3-0.6 a fact shared inside different sentences, lower a pair to check."""
+    if score >= 0.6:
+        return "the same fact in both sources"
+    if score >= 0.3:
+        return "a fact both sentences state, among others"
+    return "a weak match: check that both state the same fact"
 
 
 def credited_copy(index: Index, item: Counterpart) -> Reuse | None:
