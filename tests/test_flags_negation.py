@@ -16,6 +16,11 @@ FLAG = [
     ("Nobody was injured in the blast at the factory.", "Workers were injured in the blast at the factory."),
     ("The ministry confirmed the minister's resignation on Monday.", "The ministry denied the minister's resignation on Monday."),
     ("One man is turning on the microwave.", "One man is turning off the microwave."),
+    # both report a claim: what the claims say differs
+    ("Officials said the talks would continue next week in Geneva.",
+     "Officials said the talks would not continue next week in Geneva."),
+    ("The mayor, John Smith, said rescue work would not continue for as long as it takes.",
+     "The mayor, John Smith, said rescue work would continue for as long as it takes."),
 ]
 
 KEEP = [

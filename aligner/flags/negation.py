@@ -120,8 +120,10 @@ def _negated(pair: Pair) -> list[Finding]:
             continue
         if _conditional(y, y_first, min(in_clause)):
             continue
-        if _reported(y, y_first):
+        if _reported(y, y_first) and not _reported(x, x.clause(cue)[0]):
             continue  # "in which he said he served in Vietnam": a claim the other source reports
+            # (when both report a claim, "officials said the talks would (not) continue", the
+            # two claims are what differ)
         if _denial_in(y, y_first, y_last):
             continue
         y_rest = _content(y, y_first, y_last)
