@@ -102,6 +102,18 @@ def test_word_diff_spans():
     assert "countenance" in flag.explanation and "support" in flag.explanation
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_negation_added_reads_the_same_on_both_sides(order):
+    """Not "one word changed: 'will continue' in A, 'not' in B": both spans reach the shared
+    words around the added one, and the explanation says which side adds it."""
+    a, b = ['He said: "We will continue the talks for as long as it takes in Geneva."',
+            'He said: "We will not continue the talks for as long as it takes in Geneva."'][::order]
+    (flag,) = [f for f in compare(a, b) if f.kind == "altered-quote"]
+    spans = (a[flag.a.start : flag.a.end], b[flag.b.start : flag.b.end])
+    assert spans == ("will continue", "will not continue")[::order]
+    assert f"but {'B' if order == 1 else 'A'} adds \u201cnot\u201d" in flag.explanation
+
+
 def test_seeds_passage_presented_as_the_times(seeds_alignment):
     a = seeds_alignment
     flags = [f for f in a.flags if f.kind == "altered-quote"]

@@ -52,12 +52,15 @@ def detect(pair: Pair) -> list[Finding]:
         ):
             continue  # words around the quotation ("in an article" / "in an interview") are the outlet's own
         if isolated and _meaningful(xs, ys, xw, yw):
-            changes.append((_range(xs, before, after, 1), _range(ys, before, after, 2)))
+            gap = not xs or not ys  # a word added on one side ("would not continue")
+            added = " ".join(t.text for t in xs or ys) if gap else None
+            ranges = (_range(xs, before, after, 1, gap), _range(ys, before, after, 2, gap))
+            changes.append((*ranges, added, "a" if xs else "b"))
     if not changes or len(changes) > tuning.ALTERED_QUOTE_MAX_CHANGES:
         return []
     return [
-        Finding("altered-quote", a_rng, b_rng, _explain(pair, x, y, a_rng, b_rng), _score(pair))
-        for a_rng, b_rng in changes
+        Finding("altered-quote", a_rng, b_rng, _explain(pair, x, y, a_rng, b_rng, added, side), _score(pair))
+        for a_rng, b_rng, added, side in changes
     ]
 
 
@@ -167,12 +170,14 @@ def _generic_for_name(xs: list[Token], ys: list[Token]) -> bool:
     )
 
 
-def _range(tokens: list[Token], before, after, side: int) -> tuple[int, int]:
-    """The changed words; for words left out, the two words around the gap."""
-    if tokens:
+def _range(tokens: list[Token], before, after, side: int, gap: bool) -> tuple[int, int]:
+    """The changed words. Where one side has words the other lacks (`gap`), both sides' ranges
+    reach to the shared word on each side, so they read alike: "would continue" / "would not
+    continue"."""
+    if tokens and not gap:
         return tokens[0].start, tokens[-1].end
-    left = before[side][-1] if before else after[side][0]
-    right = after[side][0] if after else before[side][-1]
+    left = before[side][-1] if before else (tokens or after[side])[0]
+    right = after[side][0] if after else (tokens or before[side])[-1]
     return left.start, right.end
 
 
@@ -182,7 +187,11 @@ def _score(pair: Pair) -> float:
     return tuning.ALTERED_QUOTE_SCORE
 
 
-def _explain(pair: Pair, x: Analysis, y: Analysis, a_rng: tuple[int, int], b_rng: tuple[int, int]) -> str:
+def _explain(
+    pair: Pair, x: Analysis, y: Analysis, a_rng: tuple[int, int], b_rng: tuple[int, int], added: str | None, side: str
+) -> str:
+    """`added`: the words one side has and the other lacks (`side` has them), or None for a
+    substitution."""
     was = x.text[a_rng[0] : a_rng[1]]
     now = y.text[b_rng[0] : b_rng[1]]
     if pair.copier and pair.credited:
@@ -193,7 +202,12 @@ def _explain(pair: Pair, x: Analysis, y: Analysis, a_rng: tuple[int, int], b_rng
             f"{original.label} has \u201c{orig_words}\u201d."
         )
     what = "quotation" if pair.relation == "quote" else "passage"
+    if added is not None:
+        adds = (pair.a if side == "a" else pair.b).label
+        change = f", but {adds} adds \u201c{added}\u201d"
+    else:
+        change = " with one word changed"
     return (
-        f"{pair.a.label} and {pair.b.label} give the same {what} with one word changed: "
+        f"{pair.a.label} and {pair.b.label} give the same {what}{change}: "
         f"\u201c{was}\u201d in {pair.a.label}, \u201c{now}\u201d in {pair.b.label}."
     )
