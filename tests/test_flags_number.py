@@ -73,3 +73,14 @@ def test_periods_of_different_things_are_not_compared():
                        "Trump praised the 241-year friendship between the United States and France.")
     assert not compare("Abe came to Mar-a-Lago for two days of meetings with Trump.",
                        "Trump began meetings with Abe on a war that has lasted more than six decades.")
+
+
+def test_every_differing_figure_of_a_pair_is_flagged():
+    """Two figures differ in one pair of sentences: the magnitude and the toll are both flagged,
+    each against its own counterpart."""
+    a = ("A magnitude 7.1 earthquake struck the city on Monday morning, killing 5,000 people and "
+         "injuring many more, officials said.")
+    b = ("A magnitude 6.8 earthquake struck the city on Monday morning, killing 3,000 people and "
+         "injuring many more, officials said.")
+    found = sorted((a[f.a.start:f.a.end], b[f.b.start:f.b.end]) for f in compare(a, b) if f.kind == "number")
+    assert [(x.split()[0], y.split()[0]) for x, y in found] == [("5,000", "3,000"), ("7.1", "6.8")]

@@ -59,11 +59,13 @@ def detect(pair: Pair) -> list[Finding]:
     # A figure the other sentence also gives (compatibly) is confirmed, not contradicted.
     confirmed_x = {q for q in qx if any(_same_thing(q, r) and _compatible(q, r) for r in qy)}
     confirmed_y = {r for r in qy if any(_same_thing(q, r) and _compatible(q, r) for q in qx)}
+    found: list[Finding] = []
+    paired: set[Quantity] = set()  # each figure of y is set against one figure of x at most
     for q in qx:
         if q in confirmed_x:
             continue
         for r in qy:
-            if r in confirmed_y or not _same_thing(q, r):
+            if r in confirmed_y or r in paired or not _same_thing(q, r):
                 continue
             if _compatible(q, r):
                 continue
@@ -79,7 +81,7 @@ def detect(pair: Pair) -> list[Finding]:
             x_rng = (x.tokens[q.first].start, x.tokens[q.last].end)
             y_rng = (y.tokens[r.first].start, y.tokens[r.last].end)
             score = {"match": 0.78, "row": 0.72, "claim": 0.64}[pair.level]
-            return [
+            found.append(
                 Finding(
                     "number",
                     x_rng,
@@ -87,8 +89,10 @@ def detect(pair: Pair) -> list[Finding]:
                     f"{pair.a.label} gives {quote(x.text, x_rng)} where {pair.b.label} gives {quote(y.text, y_rng)}.",
                     score,
                 )
-            ]
-    return []
+            )
+            paired.add(r)
+            break  # the next figure of x ("7.1 magnitude", then "5,000 people")
+    return found
 
 
 def _same_thing(q: Quantity, r: Quantity) -> bool:
