@@ -182,6 +182,14 @@ async def test_next_and_previous_flag(marked_seeds):
             assert view.unit in flag_units(screen, view.current_flag)
             seen.append(view.current_flag)
         assert set(seen) == set(range(len(marked_seeds.flags)))  # every flag is reached
+        # the status numbers each flag in reading order, the same at both its ends
+        n = len(marked_seeds.flags)
+        numbers = [view.flag_number(i)[0] for i in dict.fromkeys(seen)]
+        assert numbers == list(range(1, n + 1)) and all(view.flag_number(i)[1] == n for i in seen)
+        assert f"⚑ {view.flag_number(seen[-1])[0]}/{n} " in str(screen.query_one("#status").render())
+        await pressed(pilot, "right_square_bracket")  # past the last end: back at the first
+        assert view.flag_number(view.current_flag)[0] == 1
+        assert list(app._notifications)[-1].message == "Back at the first flag."
         here = view.cursor_key()
         await pressed(pilot, "left_square_bracket")
         assert view.cursor_key() < here or view.cursor_key() == max(t[0] for t in view.flag_endpoints())

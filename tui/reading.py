@@ -483,6 +483,15 @@ class View:
 
         return self._ordered("flags", endpoints())
 
+    def flag_number(self, index: int) -> tuple[int, int]:
+        """(1-based number of flag `index` in reading order, by its first shown end; how many
+        flags are shown), or (0, n) when it is not shown. `]` visits each flag's two ends: both
+        carry the same number."""
+        numbers: dict[int, int] = {}
+        for _, _, i in self.flag_endpoints():
+            numbers.setdefault(i, len(numbers) + 1)
+        return numbers.get(index, 0), len(numbers)
+
     def next_flag(self, forward: bool = True, same_kind: bool = False) -> int | None:
         """Move to the next (previous) flagged span in reading order; returns the flag's index."""
         ordered = self.flag_endpoints()

@@ -198,7 +198,9 @@ class ReaderScreen(Screen[None]):
         matches = [c for c in items if c.kind == "match"]
         if flags:
             f = self.alignment.flags[flags[0].index]
-            parts.append(Content.assemble((f"{FLAG_GLYPH} {f.kind}: ", "bold"), plain(f.explanation)))
+            k, n = view.flag_number(flags[0].index)
+            number = f"{k}/{n} " if k else ""
+            parts.append(Content.assemble((f"{FLAG_GLYPH} {number}{f.kind}: ", "bold"), plain(f.explanation)))
         elif copies:
             parts.append(Content.assemble((f"{REUSE_GLYPH} copied from ", "bold"), plain(self._place(copies[0].there))))
         if matches:
@@ -280,9 +282,13 @@ class ReaderScreen(Screen[None]):
         if not self.alignment.flags:
             self.notify("No flags in this alignment.", timeout=3)
             return
+        before = self.view.cursor_key()
         if self.view.next_flag(forward, same_kind) is None:
             self.notify("No flag among the shown rows and sources.", timeout=3)
             return
+        after = self.view.cursor_key()
+        if (after <= before) if forward else (after >= before):
+            self.notify("Back at the first flag." if forward else "Back at the last flag.", timeout=2)
         self.detail_choice = 0
         self.update_all(center=True)
 
