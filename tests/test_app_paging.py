@@ -90,7 +90,7 @@ async def test_resize_keeps_the_cursor_in_view_and_the_status_true(marked_seeds)
         status = screen.query_one("#status")
         await pressed(pilot, *["j"] * 10)
         row = view.cursor.row
-        assert "cols 1–2/5" in str(status.render())
+        assert "cols 1–2 of 5" in str(status.render())
         for width, height in [(200, 50), (80, 24), (80, 50), (200, 24)]:
             line = synopsis.cursor_lines()[0] - synopsis.scroll_y
             await pilot.resize_terminal(width, height)
@@ -113,32 +113,33 @@ async def test_one_column_status_reads_col(marked_seeds):
         await pressed(pilot, "l", "plus")
         assert len(screen.synopsis.geometry.columns) == 1
         shown = str(screen.query_one("#status").render())
-        assert "col 2/5 (< >)" in shown and "2–2" not in shown
+        assert "col 2 of 5 (< >)" in shown and "2–2" not in shown
 
 
 def test_shown_columns_wording():
+    """The status names the columns on screen by the numbers their headers show, the pinned
+    reference first."""
     from tui.screens.reader import _shown_columns
 
-    def geometry(columns: int, left: int, pinned: str | None = None) -> Geometry:
-        return Geometry(80, 6, tuple((f"s{i}", 0, 10) for i in range(columns)), left, 1, pinned)
+    number = {f"s{i}": i + 1 for i in range(5)}
 
-    assert _shown_columns(geometry(2, 0), 5) == "cols 1–2/5 (< >)"
-    assert _shown_columns(geometry(1, 1), 5) == "col 2/5 (< >)"
-    assert _shown_columns(geometry(3, 1, "s0"), 5) == "cols ◆+3–4/5 (< >)"
-    assert _shown_columns(geometry(2, 1, "s0"), 5) == "cols ◆+3/5 (< >)"
-    assert _shown_columns(geometry(1, 0, "s0"), 5) == "col ◆1/5 (< >)"
+    def geometry(*sids: str, pinned: str | None = None) -> Geometry:
+        return Geometry(80, 6, tuple((sid, 0, 10) for sid in sids), 0, 1, pinned)
+
+    assert _shown_columns(geometry("s0", "s1"), number, 5) == "cols 1–2 of 5 (< >)"
+    assert _shown_columns(geometry("s1"), number, 5) == "col 2 of 5 (< >)"
+    assert _shown_columns(geometry("s3", "s1", "s2", pinned="s3"), number, 5) == "cols ◆4 2–3 of 5 (< >)"
+    assert _shown_columns(geometry("s0", "s2", pinned="s0"), number, 5) == "cols ◆1 3 of 5 (< >)"
+    assert _shown_columns(geometry("s0", pinned="s0"), number, 5) == "col ◆1 of 5 (< >)"
+    assert _shown_columns(geometry("s0", "s2", "s4"), number, 5) == "cols 1 3 5 of 5 (< >)"
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
-async def test_paging_down_at_the_bottom_never_scrolls_up(marked_seeds, size):
-    """The view scrolled to the end (by the mouse wheel) with the cursor on the first row: PgDn
-    brings the cursor to the last row where the page shows it, without moving the view back."""
+async def test_status_and_headers_agree_with_a_pinned_column(marked_seeds):
     app = make_app(alignment=marked_seeds)
-    async with app.run_test(size=size) as pilot:
-        synopsis = reader(app).synopsis
-        synopsis.scroll_to(y=synopsis.max_scroll_y, animate=False)
-        await pilot.pause()
-        bottom = synopsis.scroll_y
-        await pressed(pilot, "pagedown")
-        assert synopsis.scroll_y == bottom
-        assert reader(app).view.cursor.row == len(reader(app).view.rows) - 1
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "l", "l", "l", "p", "greater_than_sign", "minus")
+        shown = str(screen.query_one("#status").render())
+        numbers = [screen.index.position[sid] + 1 for sid, _, _ in screen.synopsis.geometry.columns]
+        assert screen.view.pinned is not None and numbers[0] == screen.index.position[screen.view.pinned] + 1
+        assert f"◆{numbers[0]} " in shown and all(str(n) in shown.split(" of ")[0] for n in numbers)

@@ -3,6 +3,7 @@ line and footer. Every key of `tui.keys` is an action here."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -184,7 +185,8 @@ class ReaderScreen(Screen[None]):
             parts.append(plain(f"{label}: not covered"))
         g = self.synopsis.geometry
         if g is not None and (g.hidden_left or g.hidden_right):
-            parts.append(Content(_shown_columns(g, len(view.columns))))
+            numbers = {sid: self.index.position[sid] + 1 for sid in view.columns}
+            parts.append(Content(_shown_columns(g, numbers, len(view.columns))))
         if view.filter != "all":
             parts.append(Content.assemble((f"filter: {FILTER_NAMES[view.filter]}", "bold")))
         if view.hits:
@@ -570,14 +572,18 @@ _WIDE_STATUS = 120
 _NARROW_LABEL = 10
 
 
-def _shown_columns(g: Geometry, total: int) -> str:
-    """Which columns are on screen when not all fit: `cols 2–3/5`, `col 2/5`, `cols ◆+3/5`
-    (the pinned reference and column 3), `col ◆1/5` (the pinned column alone)."""
-    pin = "◆+" if g.pinned else ""
-    first = g.hidden_left + 1 + (1 if g.pinned else 0)
-    last = first + len(g.columns) - 1 - (1 if g.pinned else 0)
-    if last < first:
-        return f"col ◆1/{total} (< >)"
-    span = str(first) if first == last else f"{first}–{last}"
-    return f"{'col' if first == last and not pin else 'cols'} {pin}{span}/{total} (< >)"
-
+def _shown_columns(g: Geometry, number: Mapping[str, int], total: int) -> str:
+    """Which columns are on screen when not all fit, by the numbers their headers show:
+    `cols 1–2 of 5`, `col 2 of 5`, `cols ◆4 2–3 of 5` (the pinned reference first)."""
+    numbers = [number[sid] for sid, _, _ in g.columns]
+    parts: list[str] = []
+    if g.pinned is not None and g.columns and g.columns[0][0] == g.pinned:
+        parts.append(f"◆{numbers.pop(0)}")
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts += [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+    return f"{'col' if len(g.columns) == 1 else 'cols'} {' '.join(parts)} of {total} (< >)"
