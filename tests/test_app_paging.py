@@ -143,3 +143,18 @@ async def test_status_and_headers_agree_with_a_pinned_column(marked_seeds):
         numbers = [screen.index.position[sid] + 1 for sid, _, _ in screen.synopsis.geometry.columns]
         assert screen.view.pinned is not None and numbers[0] == screen.index.position[screen.view.pinned] + 1
         assert f"◆{numbers[0]} " in shown and all(str(n) in shown.split(" of ")[0] for n in numbers)
+
+
+async def test_with_the_detail_panel_open_a_sentence_taller_than_the_view_starts_on_screen(marked_seeds):
+    """At 80×24 with the panel open the view is a few lines high: a sentence taller than that
+    is shown from its first line, not scrolled to its last with its start above the view."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        synopsis = reader(app).synopsis
+        await pressed(pilot, *["j"] * 6, "d")
+        off = []
+        for key in ["b"] * 15 + ["w"] * 25 + ["k"] * 5 + ["j"] * 5:
+            await pressed(pilot, key)
+            if not on_screen(synopsis):
+                off.append((key, synopsis.cursor_lines(), synopsis.scroll_y))
+        assert not off, off[:3]

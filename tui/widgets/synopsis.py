@@ -389,7 +389,9 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
                 # the sentence and the top of its row fit: show the row's rule too
                 y = row_top if row_top < y else last - height + 1
             else:
-                y = first if first < y else max(first, last - height + 1)
+                # its end at the bottom when it fits; its start at the top when it is taller
+                # than the screen (as with the detail panel open), or when it is above
+                y = first if first < y or last - first >= height else last - height + 1
         self.scroll_to(y=y, animate=False)
 
     # --- paging ---------------------------------------------------------------------------------
