@@ -102,7 +102,7 @@ async def test_resize_keeps_the_cursor_in_view_and_the_status_true(marked_seeds)
             lines = [synopsis.render_line(y).text for y in range(synopsis.scrollable_content_region.height)]
             assert any("▶" in line for line in lines), (width, height)  # the cursor row's rule
             shown = str(status.render())
-            assert f"({row + 1}/{len(view.rows)})" in shown
+            assert f"row {view.row.number}/{len(marked_seeds.groups)}" in shown
             assert ("cols" in shown) == (len(synopsis.geometry.columns) < len(view.columns)), shown
 
 
@@ -158,3 +158,19 @@ async def test_with_the_detail_panel_open_a_sentence_taller_than_the_view_starts
             if not on_screen(synopsis):
                 off.append((key, synopsis.cursor_lines(), synopsis.scroll_y))
         assert not off, off[:3]
+
+
+def test_the_status_counts_rows_as_the_title_bar_does(marked_seeds):
+    """"row 15/15", not "row 15 (16/16)" (the headlines row counted); with a filter, the
+    position among the rows shown."""
+    from tui.reading import Index, View
+    from tui.screens.reader import _row_place
+
+    view = View(Index(marked_seeds))
+    total = len(marked_seeds.groups)
+    assert _row_place(view, view.rows[0]) == "headlines"
+    assert _row_place(view, view.rows[-1]) == f"row {total}/{total}"
+    view.set_filter("flagged")
+    flagged = [r for r in view.rows if r.number]
+    assert 0 < len(flagged) < total
+    assert _row_place(view, flagged[-1]) == f"row {flagged[-1].number} ({len(flagged)} of {len(flagged)} shown)"

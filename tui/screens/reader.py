@@ -17,7 +17,7 @@ from textual.widgets import Static
 from aligner.report import count
 from tui.cells import FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH
 from tui.keys import KEYS, bindings
-from tui.reading import FILTER_NAMES, FILTERS, TOP, Cursor, Index, View
+from tui.reading import FILTER_NAMES, FILTERS, TOP, Cursor, Index, Row, View
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
@@ -173,9 +173,7 @@ class ReaderScreen(Screen[None]):
         if row is None:
             status.update(Content(f"No rows: filter {FILTER_NAMES[view.filter]} · = shows all rows"), layout=False)
             return
-        rows = len(view.rows)
-        place = "headlines" if row.key == TOP else f"row {row.number}"
-        parts: list[Content] = [Content(f"{place} ({view.cursor.row + 1}/{rows})")]
+        parts: list[Content] = [Content(_row_place(view, row))]
         unit = view.unit
         label = self._status_label(view.cursor.source)
         if unit is not None:
@@ -570,6 +568,18 @@ class ReaderScreen(Screen[None]):
 #: Below this screen width, the status line shortens source labels to _NARROW_LABEL cells.
 _WIDE_STATUS = 120
 _NARROW_LABEL = 10
+
+
+def _row_place(view: View, row: Row) -> str:
+    """Where the cursor's row is, counted as the title bar counts rows (the headlines row
+    apart): "row 7/15", or with a filter "row 7 (2 of 4 shown)"."""
+    if row.key == TOP:
+        return "headlines"
+    total = view.index.group_count
+    shown = [r for r in view.rows if r.key != TOP]
+    if len(shown) == total:
+        return f"row {row.number}/{total}"
+    return f"row {row.number} ({shown.index(row) + 1} of {len(shown)} shown)"
 
 
 def _shown_columns(g: Geometry, number: Mapping[str, int], total: int) -> str:
