@@ -283,6 +283,37 @@ async def test_detail_next_item(marked_seeds):
         assert "2 of" in str(screen.query_one("#detail-head").render())
 
 
+async def test_go_to_the_other_passage_and_back(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        view = screen.view
+        await pressed(pilot, "right_square_bracket", "d")
+        start, flag = view.unit, view.current_flag
+        item = view.counterparts()[screen.detail_choice]
+        await pressed(pilot, "X")
+        assert view.unit == item.there and view.unit.source != start.source
+        head = str(screen.query_one("#detail-head").render())
+        assert marked_seeds.flags[flag].explanation[:30] in head  # the panel shows the same flag
+        await pressed(pilot, "X")
+        assert view.unit == start
+
+
+async def test_x_says_when_there_is_nothing_more(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        lonely = next(u for units in screen.index.units.values() for u in units
+                      if not screen.index.counterparts.get(u) and screen.index.row_of_unit(u) != TOP)
+        screen.view.go_to_unit(lonely)
+        screen.update_all(structure=True)
+        await pressed(pilot, "x")
+        assert list(app._notifications)[-1].message == "This sentence has no match, flag or copy."
+        await pressed(pilot, "X")
+        assert screen.view.unit == lonely
+        assert list(app._notifications)[-1].message == "This sentence has no match, flag or copy to go to."
+
+
 async def test_word_diff_in_detail_for_near_verbatim(marked_seeds):
     from dataclasses import replace
 

@@ -52,6 +52,8 @@ KEYS: tuple[Key, ...] = (
         display="d Enter"),
     Key("x", "detail_next", "Next item", "detail-next", "Compare",
         "Show the next flag or match of this sentence in the detail panel"),
+    Key("X", "detail_go", "Go there", "detail-go", "Compare",
+        "Go to the other passage of that flag or match (X again comes back)"),
     Key("J", "detail_scroll(1)", "Detail ↓", "detail-down", "Compare",
         "Scroll the detail panel down a page, to read both passages whole (opens the panel)"),
     Key("K", "detail_scroll(-1)", "Detail ↑", "detail-up", "Compare", "Scroll the detail panel up a page"),

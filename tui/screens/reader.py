@@ -339,9 +339,29 @@ class ReaderScreen(Screen[None]):
 
     async def action_detail_next(self) -> None:
         detail = await self._detail_panel()
+        items = self.view.counterparts()
+        if len(items) < 2:
+            self.notify("This sentence has no match, flag or copy." if not items
+                        else "This sentence has one match, flag or copy: the panel shows it.", timeout=2)
         self.detail_choice += 1
         detail.display = True
         self.update_all()
+
+    def action_detail_go(self) -> None:
+        """X: put the cursor on the other passage of the item the detail panel shows (or would
+        show); pressed again, it comes back, the panel showing the same pair."""
+        items = self.view.counterparts()
+        if not items:
+            self.notify("This sentence has no match, flag or copy to go to.", timeout=2)
+            return
+        item = items[self.detail_choice % len(items)]
+        if not self.view.go_to_unit(item.there):
+            return
+        back = self.view.counterparts()
+        self.detail_choice = next(
+            (k for k, c in enumerate(back) if c.kind == item.kind and c.index == item.index and c.there == item.here), 0
+        )
+        self.update_all(center=True)
 
     async def action_detail_scroll(self, delta: int) -> None:
         """J / K: page the detail panel (it opens first if closed). The panel never takes the
