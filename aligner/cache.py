@@ -148,6 +148,7 @@ def alignment_to_dict(a: Alignment) -> dict:
         "flags": [[f.kind, _span(f.a), _span(f.b), f.explanation, f.score] for f in a.flags],
         "reuse": [[_span(r.original), _span(r.copy), r.score] for r in a.reuse],
         "problems": [[p.path, p.reason, p.skipped] for p in a.problems],
+        "stories": [list(ids) for ids in a.stories],
     }
 
 
@@ -166,4 +167,5 @@ def alignment_from_dict(d: dict) -> Alignment:
         flags=tuple(Flag(kind, _unspan(a), _unspan(b), text, score) for kind, a, b, text, score in d["flags"]),
         reuse=tuple(Reuse(_unspan(o), _unspan(c), score) for o, c, score in d["reuse"]),
         problems=tuple(LoadProblem(path, reason, skipped) for path, reason, skipped in d["problems"]),
+        stories=tuple(tuple(str(sid) for sid in ids) for ids in d["stories"]),
     )

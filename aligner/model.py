@@ -173,6 +173,9 @@ class Alignment:
     flags: tuple[Flag, ...] = ()
     reuse: tuple[Reuse, ...] = ()
     problems: tuple[LoadProblem, ...] = ()
+    #: The source ids of each story the articles tell, when they tell more than one (articles on
+    #: unrelated events are aligned apart, each story's rows after the last's); empty: one story.
+    stories: tuple[tuple[str, ...], ...] = ()
     _by_key: dict[ParagraphKey, Paragraph] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -185,6 +188,10 @@ class Alignment:
 
     def span_text(self, span: Span) -> str:
         return self._by_key[span.key].text[span.start : span.end]
+
+    def story_of(self, source: str) -> int:
+        """The number (from 0) of the story a source tells."""
+        return next((k for k, ids in enumerate(self.stories) if source in ids), 0)
 
     @property
     def title(self) -> str | None:

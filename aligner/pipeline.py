@@ -59,4 +59,5 @@ def align(
         flags=flags,
         reuse=provenance.reuse,
         problems=loaded.problems,
+        stories=tuple(tuple(block) for block in blocks) if len(blocks) > 1 else (),
     )

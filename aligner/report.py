@@ -169,14 +169,22 @@ def alignment_to_markdown(alignment: Alignment) -> str:
     for problem in alignment.problems:
         out.append("")
         out.append(f"> {'Skipped' if problem.skipped else 'Note'}: {md_escape(problem.path, inline=True)}: {md_escape(problem.reason, inline=True)}")
+    if alignment.stories:
+        out.append("")
+        out.append(f"> These articles tell {len(alignment.stories)} stories, aligned apart:")
+        for k, ids in enumerate(alignment.stories, 1):
+            out.append(f"> story {k}: {', '.join(md_escape(labels[sid], inline=True) for sid in ids)}.  ")
     for g in alignment.groups:
         present = {key[0] for key in g.members}
-        missing = [s.label for s in alignment.sources if s.id not in present]
+        story = alignment.story_of(g.members[0][0]) if g.members else 0
+        tellers = [s for s in alignment.sources if alignment.story_of(s.id) == story]
+        missing = [s.label for s in tellers if s.id not in present]
         out.append("")
         out.append(f"## Row {g.id + 1}: {md_escape(g.label, inline=True)}")
         out.append("")
         out.append(
-            f"Covered by {len(present)} of {len(alignment.sources)}"
+            f"Covered by {len(present)} of {len(tellers)}"
+            + (f" (story {story + 1})" if alignment.stories else "")
             + (f"; not covered by {', '.join(md_escape(m, inline=True) for m in missing)}." if missing else ".")
         )
         for key in g.members:

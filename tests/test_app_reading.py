@@ -145,3 +145,23 @@ def test_sentence_moves_continue_down_the_column(frozen_seeds):
     assert all(u.source == source for u in seen)
     expected = [u for row in view.rows for u in view.cell_units(row, source)]
     assert seen == expected
+
+
+def test_two_stories_each_row_is_missing_only_from_its_own_story(two_stories):
+    """The earthquake's rows are not 'omitted' by the five articles on Syria, nor the reverse:
+    the ~ filter keeps a row only when a source of its own story leaves it out."""
+    from tui.screens.reader import _row_place
+
+    index = Index(two_stories)
+    quake = {"quake_a.txt", "quake_b.txt"}
+    assert {index.story_of[sid] for sid in quake} == {1} and set(index.story_of.values()) == {0, 1}
+    view = View(index)
+    view.set_filter("omitted")
+    assert view.rows
+    for row in view.rows:
+        tellers = [sid for sid in index.source_ids if index.story_of[sid] == index.row_story[row.key]]
+        assert any(sid not in row.cells for sid in tellers)
+    quake_rows = [r for r in index.rows[1:] if set(r.cells) <= quake]
+    both = [r for r in quake_rows if set(r.cells) == quake]
+    assert both and not any(r in view.rows for r in both)  # told by both quake articles: not omitted
+    assert _row_place(View(index), quake_rows[0]).endswith(" · story 2")

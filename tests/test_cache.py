@@ -22,6 +22,12 @@ def test_round_trip_keeps_every_field(seeds_alignment):
     assert alignment_to_json(again) == alignment_to_json(seeds_alignment)
 
 
+def test_round_trip_keeps_the_stories(two_stories):
+    assert len(two_stories.stories) == 2
+    again = alignment_from_dict(json.loads(json.dumps(alignment_to_dict(two_stories))))
+    assert again.stories == two_stories.stories
+
+
 def align_cached(paths, directory):
     """What the app does at launch: the cached alignment, else align and store it."""
     key, cached = lookup(paths, directory=directory)

@@ -247,3 +247,12 @@ def test_failure_at_the_rename_leaves_the_old_file_intact(tmp_path, monkeypatch,
         write_bytes_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert leftovers(tmp_path) == []
+
+
+def test_markdown_report_names_the_stories_and_counts_omissions_within_each(two_stories):
+    report = alignment_to_markdown(two_stories)
+    assert "> These articles tell 2 stories, aligned apart:" in report
+    assert "> story 2: quake\\_a, quake\\_b." in report
+    covered = [line for line in report.splitlines() if line.startswith("Covered by")]
+    assert "Covered by 2 of 2 (story 2)." in covered
+    assert all("quake" not in line for line in covered if "(story 1)" in line)

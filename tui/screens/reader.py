@@ -121,6 +121,8 @@ class ReaderScreen(Screen[None]):
              count(len(a.flags), "flag")] + ([f"{len(a.reuse)} copied"] if a.reuse else [])
         )
         parts = [Content.assemble(("Synoptic", "bold")), Content(counts)]
+        if len(a.stories) > 1:  # articles on unrelated events: each story's rows apart
+            parts.append(Content.assemble((f"⚠ {len(a.stories)} stories (s: which)", "bold")))
         skipped = sum(1 for p in a.problems if p.skipped)
         if skipped:
             parts.append(Content.assemble((f"⚠ {count(skipped, 'input')} not opened (s: list)", "bold")))
@@ -597,9 +599,10 @@ def _row_place(view: View, row: Row) -> str:
         return "headlines"
     total = view.index.group_count
     shown = [r for r in view.rows if r.key != TOP]
+    story = f" · story {view.index.row_story.get(row.key, 0) + 1}" if len(view.index.alignment.stories) > 1 else ""
     if len(shown) == total:
-        return f"row {row.number}/{total}"
-    return f"row {row.number} ({shown.index(row) + 1} of {len(shown)} shown)"
+        return f"row {row.number}/{total}{story}"
+    return f"row {row.number} ({shown.index(row) + 1} of {len(shown)} shown){story}"
 
 
 def _shown_columns(g: Geometry, number: Mapping[str, int], total: int) -> str:
