@@ -718,3 +718,13 @@ async def test_two_stories_are_announced_and_listed(two_stories):
         await pressed(pilot, "s")
         listed = " ".join(str(o.prompt) for o in app.screen.query_one("#sources-list")._options)
         assert listed.count("story 2") == 2 and listed.count("story 1") == 5
+
+
+async def test_the_gutter_leaves_another_storys_sources_out(two_stories):
+    app = make_app(alignment=two_stories)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = reader(app)
+        synopsis, index = screen.synopsis, screen.index
+        quake = next(r for r in index.rows[1:] if set(r.cells) == {"quake_a.txt", "quake_b.txt"})
+        gutter = synopsis._gutter(quake, 8)[0][0].text
+        assert gutter.startswith("·····●●")

@@ -38,6 +38,7 @@ FLAG_GLYPH = "⚑"
 REUSE_GLYPH = "↺"
 COVERED_GLYPH = "●"
 UNCOVERED_GLYPH = "○"
+OTHER_STORY_GLYPH = "·"  # in the gutter: a source that tells another story
 NOT_COVERED = "· not covered ·"
 
 _WORDS = re.compile(r"[^ ]+")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from tui.cells import COVERED_GLYPH, FLAG_GLYPH, MATCH_GLYPH, REUSE_GLYPH, UNCOVERED_GLYPH
+from tui.cells import COVERED_GLYPH, FLAG_GLYPH, MATCH_GLYPH, OTHER_STORY_GLYPH, REUSE_GLYPH, UNCOVERED_GLYPH
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +128,8 @@ LEGEND: tuple[tuple[str, str], ...] = (
     (REUSE_GLYPH, "start of a passage copied from another source; italic"),
     ("¶n", "paragraph number in its article"),
     (COVERED_GLYPH + UNCOVERED_GLYPH,
-     f"gutter: which sources cover the row ({UNCOVERED_GLYPH} = not covered); {FLAG_GLYPH}n = flags in the row"),
+     f"gutter: which sources cover the row ({UNCOVERED_GLYPH} = not covered, {OTHER_STORY_GLYPH} = another story); "
+     f"{FLAG_GLYPH}n = flags in the row"),
     ("▶", "the cursor's row"),
     ("◆", "the pinned reference column"),
     ("◀n n▶", "columns panned out of view on each side"),

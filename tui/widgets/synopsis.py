@@ -34,6 +34,7 @@ from textual.widget import Widget
 from tui.cells import (
     COVERED_GLYPH,
     FLAG_GLYPH,
+    OTHER_STORY_GLYPH,
     UNCOVERED_GLYPH,
     CellRender,
     Palette,
@@ -558,10 +559,14 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         lines: list[list[Segment]] = []
         if row.key != TOP:
             ids = view.index.source_ids
-            if len(ids) <= width - 1:
-                dots = "".join(COVERED_GLYPH if sid in row.cells else UNCOVERED_GLYPH for sid in ids)
+            story, story_of = view.index.row_story.get(row.key, 0), view.index.story_of
+            if len(ids) <= width - 1:  # a source of another story neither covers nor omits the row
+                dots = "".join(
+                    OTHER_STORY_GLYPH if story_of[sid] != story else COVERED_GLYPH if sid in row.cells else UNCOVERED_GLYPH
+                    for sid in ids
+                )
             else:
-                dots = f"{len(row.cells)}/{len(ids)}"
+                dots = f"{len(row.cells)}/{sum(story_of[sid] == story for sid in ids)}"
             lines.append([Segment(dots[: width - 1].ljust(width), style)])
             flags = view.index.flags_by_row.get(row.key, 0)
             if flags:
