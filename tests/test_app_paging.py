@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from test_app_keys import pressed, reader
@@ -142,7 +144,12 @@ async def test_status_and_headers_agree_with_a_pinned_column(marked_seeds):
         shown = str(screen.query_one("#status").render())
         numbers = [screen.index.position[sid] + 1 for sid, _, _ in screen.synopsis.geometry.columns]
         assert screen.view.pinned is not None and numbers[0] == screen.index.position[screen.view.pinned] + 1
-        assert f"◆{numbers[0]} " in shown and all(str(n) in shown.split(" of ")[0] for n in numbers)
+        pinned, *rest = re.search(r"cols? (.+?) of 5 \(< >\)", shown).group(1).split()
+        expanded = []
+        for part in rest:  # "2–3" -> 2, 3
+            lo, _, hi = part.partition("–")
+            expanded += range(int(lo), int(hi or lo) + 1)
+        assert pinned == f"◆{numbers[0]}" and expanded == numbers[1:]
 
 
 async def test_with_the_detail_panel_open_a_sentence_taller_than_the_view_starts_on_screen(marked_seeds):
@@ -173,4 +180,21 @@ def test_the_status_counts_rows_as_the_title_bar_does(marked_seeds):
     view.set_filter("flagged")
     flagged = [r for r in view.rows if r.number]
     assert 0 < len(flagged) < total
-    assert _row_place(view, flagged[-1]) == f"row {flagged[-1].number} ({len(flagged)} of {len(flagged)} shown)"
+    for k, row in enumerate(flagged, 1):
+        assert _row_place(view, row) == f"row {row.number} ({k} of {len(flagged)} shown)"
+    assert any(row.number != k for k, row in enumerate(flagged, 1))  # positions are not row numbers
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_paging_down_at_the_bottom_never_scrolls_up(marked_seeds, size):
+    """The view scrolled to the end (by the mouse wheel) with the cursor on the first row: PgDn
+    brings the cursor to the last row where the page shows it, without moving the view back."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=size) as pilot:
+        synopsis = reader(app).synopsis
+        synopsis.scroll_to(y=synopsis.max_scroll_y, animate=False)
+        await pilot.pause()
+        bottom = synopsis.scroll_y
+        await pressed(pilot, "pagedown")
+        assert synopsis.scroll_y == bottom
+        assert reader(app).view.cursor.row == len(reader(app).view.rows) - 1
