@@ -30,8 +30,8 @@ def seeds_alignment():
 
 QUAKE = (
     "Quake hits the coast\n\n"
-    "A magnitude 7.1 earthquake struck the coastal city early on {day}, collapsing apartment blocks "
-    "and cutting power to thousands of homes, emergency services said.\n\n"
+    "A magnitude {magnitude} earthquake struck the coastal city early on {day}, killing {toll} people, "
+    "collapsing apartment blocks and cutting power to thousands of homes, emergency services said.\n\n"
     "Rescue teams dug through the rubble of the collapsed buildings through the night, and the "
     "regional governor asked for tents, blankets and drinking water.\n\n"
     "Seismologists warned that strong aftershocks could follow for several days along the fault.\n"
@@ -40,7 +40,8 @@ QUAKE = (
 
 @pytest.fixture(scope="session")
 def two_stories(tmp_path_factory):
-    """The seeds (a story on Syria) and two articles on an earthquake: two stories."""
+    """The seeds (a story on Syria) and two articles on an earthquake that differ in its
+    magnitude and its toll, in one sentence: two stories."""
     import shutil
 
     from aligner import align
@@ -48,8 +49,8 @@ def two_stories(tmp_path_factory):
     folder = tmp_path_factory.mktemp("two_stories")
     for f in SEEDS.iterdir():
         shutil.copy(f, folder / f.name)
-    (folder / "quake_a.txt").write_text(QUAKE.format(day="Monday"), encoding="utf-8")
-    (folder / "quake_b.txt").write_text(QUAKE.format(day="Sunday").replace("7.1", "6.8"), encoding="utf-8")
+    (folder / "quake_a.txt").write_text(QUAKE.format(magnitude="7.1", day="Monday", toll="5,000"), encoding="utf-8")
+    (folder / "quake_b.txt").write_text(QUAKE.format(magnitude="6.8", day="Monday", toll="3,000"), encoding="utf-8")
     return align([folder])
 
 

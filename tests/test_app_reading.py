@@ -165,3 +165,25 @@ def test_two_stories_each_row_is_missing_only_from_its_own_story(two_stories):
     both = [r for r in quake_rows if set(r.cells) == quake]
     assert both and not any(r in view.rows for r in both)  # told by both quake articles: not omitted
     assert _row_place(View(index), quake_rows[0]).endswith(" · story 2")
+
+
+def test_flags_that_share_a_sentence_are_each_reached(two_stories):
+    """The quake articles differ in a magnitude and a toll in one sentence pair: ] visits both
+    flags at both ends, in turn, numbered 1 and 2, then wraps."""
+    index = Index(two_stories)
+    view = View(index)
+    quake = [i for i, f in enumerate(two_stories.flags) if f.a.source.startswith("quake")]
+    assert len(quake) >= 2
+    for sid in index.source_ids:
+        if not sid.startswith("quake"):
+            view.toggle_source(sid)
+    seen = []
+    for _ in range(2 * len(quake)):
+        seen.append(view.next_flag())
+        assert not view.wrapped
+    assert sorted(seen) == sorted(quake * 2)
+    assert sorted({view.flag_number(i)[0] for i in seen}) == list(range(1, len(quake) + 1))
+    view.next_flag()
+    assert view.wrapped and view.current_flag == seen[0]
+    back = [view.next_flag(False) for _ in range(2 * len(quake))]
+    assert sorted(back) == sorted(quake * 2)

@@ -234,6 +234,7 @@ class View:
         self.rows: list[Row] = []
         self.cursor = Cursor(0, index.source_ids[0] if index.source_ids else "", 0)
         self.current_flag: int | None = None
+        self.wrapped = False  # the last step to a flag, match or hit went round the end
         self.query = ""
         self.hits: list[Hit] = []
         self.current_hit: Hit | None = None
@@ -442,13 +443,15 @@ class View:
         col = columns.index(self.cursor.source) if self.cursor.source in columns else 0
         return (self.cursor.row, col, -1, -1)
 
-    def _ordered(self, name: str, items: Iterable[tuple[Unit, object]]) -> list[tuple[tuple, Unit, object]]:
+    def _ordered(self, name: str, items: Iterable[tuple[Unit, object, tuple]]) -> list[tuple[tuple, Unit, object]]:
+        """(key, unit, payload) of the shown `items` in reading order; each item's last part
+        extends its sentence's key, to order several entries of one sentence."""
         if name not in self._order_cache:
             keyed = []
-            for unit, payload in items:
+            for unit, payload, extra in items:
                 key = self.order_key(unit)
                 if key is not None and self._unit_visible(unit):
-                    keyed.append((key, unit, payload))
+                    keyed.append((key + extra, unit, payload))
             keyed.sort(key=lambda t: t[0])
             self._order_cache[name] = keyed
         return self._order_cache[name]
@@ -459,19 +462,19 @@ class View:
         return self.index.alignment.paragraph(unit.key).role not in FURNITURE_ROLES
 
     def _step(self, ordered: list[tuple[tuple, Unit, object]], forward: bool, here: tuple | None = None):
-        """The entry after (before) `here`, the cursor's place by default, wrapping around."""
+        """The entry after (before) `here`, the cursor's place by default, wrapping around
+        (`self.wrapped` says whether it did)."""
         if not ordered:
             return None
         if here is None:
             here = self.cursor_key()
         keys = [t[0] for t in ordered]
-        if forward:
-            i = bisect_right(keys, here)
-            return ordered[0 if i >= len(ordered) else i]
-        return ordered[bisect_left(keys, here) - 1]  # -1: the last
+        i = bisect_right(keys, here) if forward else bisect_left(keys, here) - 1
+        self.wrapped = not 0 <= i < len(ordered)
+        return ordered[i % len(ordered)]
 
     def next_match(self, forward: bool = True) -> Unit | None:
-        ordered = self._ordered("matches", ((u, None) for u in self.index.matched))
+        ordered = self._ordered("matches", ((u, None, ()) for u in self.index.matched))
         step = self._step(ordered, forward)
         if step is None:
             return None
@@ -486,7 +489,8 @@ class View:
                 for span in (f.a, f.b):
                     unit = self.index.unit_at(span.source, span.paragraph, span.start)
                     if unit is not None:
-                        yield unit, i
+                        # a sentence can hold several flags (a magnitude and a toll): by flag
+                        yield unit, i, (i,)
 
         return self._ordered("flags", endpoints())
 
@@ -506,7 +510,12 @@ class View:
             kind = self.current_kind()
             if kind is not None:
                 ordered = [t for t in ordered if self.index.alignment.flags[t[2]].kind == kind]
-        step = self._step(ordered, forward)
+        here = None
+        unit = self.unit
+        if unit is not None and self.current_flag is not None:
+            # on the flag just visited: step from it, not from the sentence's start
+            here = next((t[0] for t in ordered if t[1] == unit and t[2] == self.current_flag), None)
+        step = self._step(ordered, forward, here)
         if step is None:
             return None
         self.go_to_unit(step[1], reveal=False)

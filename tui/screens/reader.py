@@ -284,12 +284,10 @@ class ReaderScreen(Screen[None]):
         if not self.alignment.flags:
             self.notify("No flags in this alignment.", timeout=3)
             return
-        before = self.view.cursor_key()
         if self.view.next_flag(forward, same_kind) is None:
             self.notify("No flag among the shown rows and sources.", timeout=3)
             return
-        after = self.view.cursor_key()
-        if (after <= before) if forward else (after >= before):
+        if self.view.wrapped:
             self.notify("Back at the first flag." if forward else "Back at the last flag.", timeout=2)
         self.detail_choice = 0
         self.update_all(center=True)
