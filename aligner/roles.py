@@ -177,25 +177,25 @@ def _is_credit(line: _Line) -> bool:
 def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | None) -> None:
     """The first paragraph, when short, is the headline; a short one right after it, the standfirst.
 
-    Where the file marks its headline itself, that mark is believed over the guess: in Markdown
-    with a heading, the heading is the headline and the paragraphs are the story; with a title in
-    the front matter, a first paragraph is the headline only when it repeats that title."""
-    if any(line.block.kind == "heading" for line in lines):
-        return
-    first = next((i for i, r in enumerate(roles) if r not in ("boilerplate", "meta")), None)
-    if first is None or roles[first] not in (None, "headline"):
+    Where the file marks its headline itself, the mark is believed over the guess: a Markdown
+    file that opens with a heading has that heading for its headline and its story after it;
+    with a title in the front matter, a first paragraph is the headline only when it repeats
+    that title or is written as one (title case), so an opening sentence stays story. A lead
+    image above the headline (its alt text, a caption) is passed over."""
+    first = next(
+        (i for i, r in enumerate(roles) if r not in ("boilerplate", "meta") and lines[i].block.kind != "image"), None
+    )
+    if first is None or roles[first] is not None or lines[first].block.kind == "heading":
         return
     text, words = lines[first].bare, lines[first].words
-    if title is not None and roles[first] is None:
-        if not _says_title(text, title):
+    if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
+        return  # too long, or the article's only story paragraph
+    if _usable_title(title):
+        if not (_says_title(text, title) or _title_case_ratio(text) >= HEADLINE_TITLE_CASE):
             return  # not the title: the story starts here
-        roles[first] = "headline"
-    elif roles[first] is None:
-        if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
-            return  # too long, or the article's only story paragraph
-        if text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE:
-            return
-        roles[first] = "headline"
+    elif text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE:
+        return
+    roles[first] = "headline"
     following = first + 1
     if following < len(lines) - 2 and roles[following] is None:
         standfirst = lines[following].bare
@@ -203,10 +203,21 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
             roles[following] = "headline"
 
 
+#: Between a title and the site's name in a scraped <title>: "Quake hits the coast | Example News".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
+def _usable_title(title: str | None) -> bool:
+    return title is not None and any(ch.isalpha() for ch in title)
+
+
 def _says_title(text: str, title: str) -> bool:
-    """Whether a paragraph is the title as written (give or take typography and a few words)."""
-    a, b = fold(text).lower().strip(" .:"), fold(title).lower().strip(" .:")
-    return bool(a) and (a == b or fuzz.ratio(a, b) >= TITLE_MATCH_RATIO)
+    """Whether a paragraph is the title as written (give or take typography, a few words and a
+    site name after a separator)."""
+    a = fold(text).lower().strip(" .:")
+    whole = fold(title).lower().strip(" .:")
+    candidates = {whole, *(part.strip(" .:") for part in _TITLE_SEPARATOR.split(whole) if len(part.split()) >= 2)}
+    return bool(a) and any(a == b or fuzz.ratio(a, b) >= TITLE_MATCH_RATIO for b in candidates)
 
 
 def _title_case_ratio(text: str) -> float:

@@ -1,5 +1,7 @@
 """Roles and source descriptions on the seeds: furniture is caught, story text kept."""
 
+import pytest
+
 from aligner.load import load
 
 
@@ -104,3 +106,27 @@ def test_front_matter_title_decides_whether_the_first_paragraph_is_the_headline(
     # without front matter, the plain-text guess is unchanged: a short first line is the headline
     plain = "\n\n".join(("Earthquake strikes the coast", LEDE, *STORY)) + "\n"
     assert _roles(tmp_path, "plain.txt", plain) == ["headline", "headline", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # a heading further down does not turn the guess off for the opening lines
+        ("mid-heading.md", "Quake hits the coast\n\nThousands feared dead\n\n" + "\n\n".join(STORY)
+         + "\n\n## Aftershocks\n\n" + LEDE + "\n", ["headline", "headline", "body", "body", "headline", "body"]),
+        # a lead image above the headline is a caption, and the headline is still found after it
+        ("lead-image.md", "![Rescuers in the rubble](a.jpg)\n\nQuake hits the coast\n\nThousands feared dead\n\n"
+         + "\n\n".join(STORY) + "\n", ["caption", "headline", "headline", "body", "body"]),
+        # a scraped title with the site's name after a separator still names the first line
+        ("site.md", "---\ntitle: Quake hits the coast | Example News\n---\nQuake hits the coast\n\n"
+         + "Thousands feared dead\n\n" + "\n\n".join(STORY) + "\n", ["headline", "headline", "body", "body"]),
+        # a title that is only punctuation or a number tells nothing: the guess decides
+        ("dots.md", "---\ntitle: \"...\"\n---\nQuake hits the coast\n\n" + "\n\n".join((LEDE, *STORY)) + "\n",
+         ["headline", "headline", "body", "body"]),
+        # a first line in title case is a headline even when the front matter words it otherwise
+        ("other.md", "---\ntitle: 2024\n---\nQuake Strikes the Coast\n\n" + "\n\n".join((LEDE, *STORY)) + "\n",
+         ["headline", "headline", "body", "body"]),
+    ],
+)
+def test_the_headline_guess_where_the_file_says_little(tmp_path, name, text, expected):
+    assert _roles(tmp_path, name, text) == expected
