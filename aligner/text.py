@@ -74,13 +74,26 @@ _VARIANTS = _typeset_variants()
 
 def loose_pattern(query: str) -> str:
     """A regular expression for text as typed that finds it as typeset too: ' finds ’ and
-    ‘, " finds “ and ”, - finds en and em dashes, a space any run of white space."""
+    ‘, " finds “ and ”, - finds en and em dashes, ... finds … (and the reverse), a
+    space any run of white space. Invisible characters in the query are left out; a query of
+    nothing else gives "" (nothing to look for)."""
     out: list[str] = []
-    for ch in _SPACES.sub(" ", query.translate(_FOLD)):  # not stripped: "cat " is not "category"
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch in _VARIANTS:
-            out.append("[" + re.escape(_VARIANTS[ch]) + "]")
+    i = 0
+    while i < len(query):
+        ch = query[i]
+        folded = _FOLD.get(ord(ch), ch)
+        if query.startswith("...", i) or folded == "...":
+            out.append(r"(?:\.\.\.|…)")
+            i += 3 if query.startswith("...", i) else 1
+            continue
+        i += 1
+        if folded is None:
+            continue  # a zero-width space or a soft hyphen: nothing a reader sees
+        if folded.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif folded in _VARIANTS:
+            out.append("[" + re.escape(_VARIANTS[folded]) + "]")
         else:
             out.append(re.escape(ch))
     return "".join(out)

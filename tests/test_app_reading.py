@@ -102,7 +102,8 @@ def test_search_is_literal_and_case_blind(tmp_path, frozen_seeds):
 def test_search_finds_typeset_quotes_dashes_and_spaces_as_typed(frozen_seeds):
     """An analyst types ' and - ; outlets print ’ and — and no-break spaces."""
     p = frozen_seeds.paragraphs[5]
-    odd = replace(p, text="Russia’s plan — “final”, said Reuters explains. Russia's plan - final", sentences=())
+    odd = replace(p, text="Russia’s plan — “final”, said Reuters explains. Russia's plan - final. "
+                          "Wait… and wait...", sentences=())
     alignment = replace(frozen_seeds, paragraphs=tuple(odd if q.key == p.key else q for q in frozen_seeds.paragraphs))
     view = View(Index(alignment))
     view.set_furniture(True)
@@ -116,6 +117,8 @@ def test_search_finds_typeset_quotes_dashes_and_spaces_as_typed(frozen_seeds):
     assert found('plan - "final"') == ["plan — “final”"]
     assert found("Reuters explains") == ["Reuters explains"]
     assert found("[1.5]") == [] and found("plan -") == ["plan -", "plan —"]
+    assert found("wait...") == found("wait\u2026") == ["Wait\u2026", "wait..."]
+    assert view.search("\u200b\u00ad") == 0 and found("\u200bwait\u2026") == ["Wait\u2026", "wait..."]
 
 
 def test_next_hit_when_every_hit_is_hidden_is_none(frozen_seeds):

@@ -554,7 +554,10 @@ class View:
             return 0
         from aligner.text import loose_pattern, visible
 
-        pattern = re.compile(loose_pattern(query), re.IGNORECASE)
+        expression = loose_pattern(query)
+        if not expression:
+            return 0  # only invisible characters: nothing to find
+        pattern = re.compile(expression, re.IGNORECASE)
 
         for row in self.rows:
             for source in self.columns:
