@@ -75,6 +75,8 @@ def read_article(path: Path) -> RawArticle:
     blocks = markdown_blocks(lines, body_start) if markdown else text_blocks(lines, body_start)
     if not blocks:
         raise IngestError("no text in file" if not decoded.text.strip() else "no paragraphs found")
+    if all(b.kind == "image" for b in blocks):
+        raise IngestError("no paragraphs found, only images")
     if len(blocks) > MAX_PARAGRAPHS:
         raise IngestError(
             f"too many paragraphs for a news article ({len(blocks):,}; Synoptic reads up to {MAX_PARAGRAPHS:,})"

@@ -6,7 +6,7 @@ import pytest
 
 from tui.app import make_app
 from tui.keys import KEYS
-from tui.reading import TOP
+from tui.reading import TOP, Cursor
 
 SIZE = (80, 24)
 
@@ -312,6 +312,14 @@ async def test_x_says_when_there_is_nothing_more(marked_seeds):
         await pressed(pilot, "X")
         assert screen.view.unit == lonely
         assert list(app._notifications)[-1].message == "This sentence has no match, flag or copy to go to."
+        view = screen.view
+        position, row = next((k, r) for k, r in enumerate(view.rows) if r.key != TOP and len(r.cells) < 5)
+        missing = next(sid for sid in view.columns if sid not in row.cells)
+        view.cursor = Cursor(position, missing, 0)
+        screen.update_all()
+        await pressed(pilot, "x")
+        assert view.unit is None
+        assert list(app._notifications)[-1].message == "No sentence here: this source does not cover the row."
 
 
 async def test_word_diff_in_detail_for_near_verbatim(marked_seeds):

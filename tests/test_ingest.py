@@ -143,3 +143,15 @@ def test_labels_follow_input_order_else_file_name(tmp_path):
         (tmp_path / name).write_text("Some text of an article.\n")
     sources = load([tmp_path], labels=["First", "Second"]).sources
     assert [(s.id, s.label) for s in sources] == [("a.txt", "First"), ("b.txt", "Second"), ("c.txt", "c")]
+
+
+def test_a_markdown_file_of_images_alone_is_not_an_article(tmp_path):
+    import pytest
+
+    from aligner.ingest import IngestError
+
+    f = tmp_path / "gallery.md"
+    f.write_text("![Rescuers in the rubble](a.jpg)\n\n![The harbour at dawn](b.jpg)\n")
+    with pytest.raises(IngestError, match="only images"):
+        read_article(f)
+    assert [p.reason for p in load([f]).problems] == ["no paragraphs found, only images"]

@@ -5,9 +5,9 @@ Seven detectors, one module each (number, date, name, negation, certainty, attri
 altered_quote), all run on pairs of sentences that passed the gate (`aligner.flags.gate`): two
 sentences the matcher paired, or two sentences of one row, or of two rows when they state the same
 specific claim. `compare` runs the same detectors on one pair of sentences given as text, exactly
-as the pipeline does after its gate; `find_flags` is the pipeline stage. One kind of flag needs
-more than two sentences and is raised by the stage alone: a passage copied from one source that
-a lead-in credits to another outlet (`attribution`, from `aligner.provenance`).
+as the pipeline does after its gate; `find_flags` is the pipeline stage. One case of
+`attribution` needs more than two sentences and is raised by the stage alone: a passage copied
+from one source that a lead-in credits to another outlet (from `aligner.provenance`).
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ from textual.style import Style
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from aligner.model import FURNITURE_ROLES
 from tui.cells import Palette, paragraph_text
-from tui.reading import FURNITURE_ROLES, TOP, Index, Unit, source_line
+from tui.reading import TOP, Index, Unit, source_line
 from tui.safe import plain
 from tui.screens.once import AnswerOnce
 

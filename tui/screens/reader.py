@@ -340,7 +340,9 @@ class ReaderScreen(Screen[None]):
     async def action_detail_next(self) -> None:
         detail = await self._detail_panel()
         items = self.view.counterparts()
-        if len(items) < 2:
+        if self.view.unit is None:
+            self.notify("No sentence here: this source does not cover the row.", timeout=2)
+        elif len(items) < 2:
             self.notify("This sentence has no match, flag or copy." if not items
                         else "This sentence has one match, flag or copy: the panel shows it.", timeout=2)
         self.detail_choice += 1
