@@ -122,7 +122,7 @@ class ReaderScreen(Screen[None]):
         )
         parts = [Content.assemble(("Synoptic", "bold")), Content(counts)]
         if len(a.stories) > 1:  # articles on unrelated events: each story's rows apart
-            parts.append(Content.assemble((f"⚠ {len(a.stories)} stories (s: which)", "bold")))
+            parts.append(Content.assemble((f"⚠ {len(a.stories)} stories (s)", "bold")))
         skipped = sum(1 for p in a.problems if p.skipped)
         if skipped:
             parts.append(Content.assemble((f"⚠ {count(skipped, 'input')} not opened (s: list)", "bold")))
