@@ -142,6 +142,7 @@ NEGATION_CLAUSE_COVER = 0.75  # share of the whole negated clause the other sent
 NEGATION_MIN_SHARED = 2  # content words the negated clause and the other sentence share, at least
 NEGATION_OTHER_COVER = 0.5  # share of the other sentence's clause found in the negated clause
 NEGATION_SHARED_NAMES = 2  # names two unmatched sentences share when the negated words name someone
+NEGATION_SPAN_REACH = 6  # tokens past the other sentence's clause its quoted span may reach (explanation only)
 ANTONYM_CLAUSE_COVER = 0.75  # share of each clause, apart from the antonyms, found in the other
 ANTONYM_MIN_CONTENT = 3  # content words each clause needs besides the antonym ("the House minority leader" has two)
 # Provenance (aligner.provenance): on the seeds the three passages 003 takes from 001 share 0.83-1.0

@@ -76,3 +76,15 @@ def test_spans_point_at_the_negated_words():
     assert b[flag.b.start : flag.b.end].startswith("not name Trump")
     assert "Trump" in a[flag.a.start : flag.a.end]
     assert "not name Trump" in flag.explanation
+
+
+def test_the_other_side_is_quoted_to_the_last_negated_word_it_names():
+    """Not "naming a long list of defendants": the other sentence's span reaches the name it
+    adds just past its clause, which is what contradicts "does not name Trump"."""
+    a = ("According to the Washington Post, the lawsuit does not name Trump as a defendant, but alleges "
+         "that Russian contacts amounted to collusion.")
+    b = ("The complaint is broad in its claims and stark in its language, naming a long list of defendants "
+         "that includes Mr. Trump; his son, Donald Jr., and son-in-law, Jared Kushner.")
+    (flag,) = [f for f in compare(a, b) if f.kind == "negation"]
+    assert b[flag.b.start : flag.b.end] == "naming a long list of defendants that includes Mr. Trump"
+    assert "includes Mr. Trump" in flag.explanation

@@ -130,7 +130,10 @@ def _negated(pair: Pair) -> list[Finding]:
         if len([s for s in y_rest if s in clause]) / len(y_rest) < tuning.NEGATION_OTHER_COVER:
             continue
         x_rng = span_of(x.tokens, cue, last)
-        in_scope = [i for i in scope_matched if y_first <= i < y_last] or in_clause
+        # what the other sentence says of the negated words, to the last of them it names even
+        # just past its clause ("naming a long list of defendants that includes Mr. Trump")
+        reach = y_last + tuning.NEGATION_SPAN_REACH
+        in_scope = [i for i in scope_matched if y_first <= i < reach] or in_clause
         y_rng = span_of(y.tokens, min(in_scope), max(in_scope) + 1)
         score = 0.55 + 0.35 * min(1.0, len(clause_hits) / 5) * (len(clause_hits) / len(clause))
         found.append(
