@@ -122,3 +122,18 @@ def test_a_match_heading_says_how_strong_it_is(marked_seeds):
     assert meanings[0].startswith("a weak match") and scores[0] < 0.3
     assert meanings[1] == "a fact both sentences state, among others"
     assert meanings[2] == "the same fact in both sources" and scores[-1] >= 0.6
+
+
+def test_words_that_swap_places_are_not_shown_as_changed():
+    from aligner.diff import word_diff
+    from tui.widgets.detail import word_changes
+
+    a = "The report said the Russian government had contacts with Trump campaign officials."
+    b = "The report said Trump campaign officials had contacts with the Russian government."
+    changed = [o for o in word_diff(a, b) if o.tag != "equal"]
+    shown = [c.plain for c in word_changes(a, b, changed)]
+    assert shown == ["«the Russian government» ⇄ «Trump campaign officials» (order changed)",
+                     "«Trump campaign officials» ⇄ «the Russian government» (order changed)"]
+    c = "The report said the Russian government had contacts with Trump campaign donors."
+    replaced = [o for o in word_diff(a, c) if o.tag != "equal"]
+    assert [x.plain for x in word_changes(a, c, replaced)] == ["«officials» → «donors»"]

@@ -160,11 +160,7 @@ def compare(index: Index, here: Side, there: Side) -> tuple[Content, Content, Co
     changed = [o for o in ops if o.tag != "equal"] if close else []
     a = _side(index, here, a_text, a_offset, [(o.a_start, o.a_end) for o in changed])
     b = _side(index, there, b_text, b_offset, [(o.b_start, o.b_end) for o in changed])
-    changes: list[Content] = []
-    for o in changed:
-        left = shown(a_text[o.a_start : o.a_end]) or "∅"
-        right = shown(b_text[o.b_start : o.b_end]) or "∅"
-        changes.append(Content.assemble(("«", "dim"), (left, "bold"), ("» → «", "dim"), (right, "bold"), ("»", "dim")))
+    changes = word_changes(a_text, b_text, changed)
     if not close:
         changes_line = Content.assemble(
             ("Word changes: ", "bold"),
@@ -178,6 +174,34 @@ def compare(index: Index, here: Side, there: Side) -> tuple[Content, Content, Co
     else:
         changes_line = Content.assemble(("Word changes: ", "bold"), ("none — the same words", "dim"))
     return a, b, changes_line
+
+
+def word_changes(a_text: str, b_text: str, changed: list) -> list[Content]:
+    """«old» → «new» for each change; words that one side has here and the other at another
+    change moved rather than changed: «the Russian government» ⇄ «Trump campaign officials»
+    (order changed), as when a paraphrase swaps subject and object."""
+    lefts = [_content_words(a_text[o.a_start : o.a_end]) for o in changed]
+    rights = [_content_words(b_text[o.b_start : o.b_end]) for o in changed]
+    out: list[Content] = []
+    for k, o in enumerate(changed):
+        left = shown(a_text[o.a_start : o.a_end]) or "∅"
+        right = shown(b_text[o.b_start : o.b_end]) or "∅"
+        moved = _elsewhere(lefts[k], rights, k) and _elsewhere(rights[k], lefts, k)
+        arrow, note = ("» ⇄ «", " (order changed)") if moved else ("» → «", "")
+        out.append(Content.assemble(("«", "dim"), (left, "bold"), (arrow, "dim"), (right, "bold"), ("»" + note, "dim")))
+    return out
+
+
+def _content_words(text: str) -> frozenset[str]:
+    from aligner.similarity import STOPWORDS
+    from aligner.text import words
+
+    return frozenset(w for w in words(text) if w not in STOPWORDS)
+
+
+def _elsewhere(these: frozenset[str], others: list[frozenset[str]], k: int) -> bool:
+    """Whether these words are, or hold, the words of another change on the other side."""
+    return bool(these) and any(o and (o <= these or these <= o) for j, o in enumerate(others) if j != k)
 
 
 def _side(index: Index, side: Side, text: str, offset: int, changed: list[tuple[int, int]]) -> Content:
