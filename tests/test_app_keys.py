@@ -374,7 +374,7 @@ async def test_search_next_and_previous_hit(marked_seeds):
     async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         view = screen.view
-        assert not screen.query("#search")  # mounted on first use, not at launch
+        assert not screen.query_one("#search").display  # hidden until asked for
         await pressed(pilot, "slash")
         assert screen.query_one("#search").display and screen.query_one("#search").has_focus
         await pressed(pilot, *"lavrov", "enter")
@@ -390,6 +390,25 @@ async def test_search_next_and_previous_hit(marked_seeds):
         assert "lavrov" in str(screen.query_one("#status").render())
         await pressed(pilot, "escape")  # clears the search
         assert not view.hits
+
+
+async def test_keys_typed_with_the_slash_land_in_the_search_bar(marked_seeds):
+    """"/kerry" arriving in one read (a paste, a fast typist over SSH): every key after the slash
+    is part of the query, none moves the cursor; a slash inside the query is a character."""
+    from textual import events
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        before = screen.view.cursor
+        for query in ("/kerry", "/and/or"):
+            for ch in query:  # posted at once, without waiting for each to be handled
+                app.post_message(events.Key("slash" if ch == "/" else ch, ch))
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.query_one("#search").value == query[1:]
+            assert screen.view.cursor == before
+            await pressed(pilot, "escape")
 
 
 async def test_search_not_found_and_escape(marked_seeds):

@@ -19,6 +19,9 @@ class Key:
     group: str
     help: str  # one sentence, for the help screen and the command palette
     display: str | None = None  # how the keys read in help ("j ↓")
+    #: Checked before the focused widget sees the key: the key moves the focus, and keys typed
+    #: in the same burst (a paste, a fast typist over SSH) must reach the new focus.
+    priority: bool = False
 
 
 SOURCE_KEYS = 9  # 1..9 toggle the first nine sources
@@ -59,7 +62,8 @@ KEYS: tuple[Key, ...] = (
     Key("K", "detail_scroll(-1)", "Detail ↑", "detail-up", "Compare", "Scroll the detail panel up a page"),
     Key("f", "flag_list", "Flags", "flag-list", "Compare", "List of flags, filterable by kind"),
     # Finding
-    Key("slash", "search", "Search", "search", "Find", "Search the shown text (any case; quotes and dashes as typed find curly ones)", display="/"),
+    Key("slash", "search", "Search", "search", "Find",
+        "Search the shown text (any case; quotes and dashes as typed find curly ones)", display="/", priority=True),
     Key("n", "hit_next", "Next hit", "hit-next", "Find", "Next search hit"),
     Key("N", "hit_prev", "Prev hit", "hit-prev", "Find", "Previous search hit"),
     Key("v", "filter_cycle", "Filter", "filter-cycle", "Find",
@@ -101,7 +105,7 @@ FOOTER = ("quit", "help", "flag-next", "match-next", "detail", "flag-list", "sea
 def bindings() -> list[Binding]:
     """The screen's bindings. (Binding.show only tells Textual's Footer what to draw; the reader's
     footer is tui.widgets.keybar, drawn from FOOTER.)"""
-    return [Binding(k.keys, k.action, k.description, id=k.id) for k in KEYS]
+    return [Binding(k.keys, k.action, k.description, id=k.id, priority=k.priority) for k in KEYS]
 
 
 def main_key(key: Key) -> str:

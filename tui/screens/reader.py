@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -21,12 +21,12 @@ from tui.reading import FILTER_NAMES, FILTERS, TOP, Cursor, Index, Row, View
 from tui.safe import plain, shown
 from tui.widgets.detail import DetailPanel, where
 from tui.widgets.keybar import KeyBar
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.synopsis import MIN_COLUMN_RANGE, ColumnHeaders, Geometry, SynopsisView
 
 if TYPE_CHECKING:
     from aligner.model import Alignment
     from tui.reading import Unit
-    from tui.widgets.search_bar import SearchBar
 
 #: Themes `t` cycles through: Textual's own, then the terminal's palette.
 THEME_CYCLE = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
@@ -42,8 +42,9 @@ class ReaderScreen(Screen[None]):
         self.index = Index(alignment)
         self.view = View(self.index)
         self.detail_choice = 0
-        # Mounted the first time they are asked for (`_mount_hidden`): hidden at launch, the two
-        # of them cost the first screen about 40 ms of styling and layout.
+        # Mounted the first time it is asked for (`_mount_hidden`): hidden at launch, it costs the
+        # first screen about 20 ms of styling and layout. The search bar is composed with the
+        # screen (see compose).
         self._detail: DetailPanel | None = None
         self._search_bar: SearchBar | None = None
 
@@ -65,6 +66,11 @@ class ReaderScreen(Screen[None]):
             yield synopsis
         if not self.index.sources:
             yield Static(self._nothing_to_read(), id="empty", markup=False)
+        # mounted hidden with the screen, so that "/" shows it at once and the keys typed after it
+        # in the same burst land in it
+        self._search_bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
+        self._search_bar.display = False
+        yield self._search_bar
         yield Static(id="status", markup=False)
         yield KeyBar(id="keybar")
 
@@ -327,8 +333,8 @@ class ReaderScreen(Screen[None]):
         return self._detail
 
     async def _mount_hidden(self, widget: Widget) -> None:
-        """Mount a panel above the status line, hidden (its action shows it): the detail panel
-        and the search bar are mounted on first use, not at launch."""
+        """Mount a panel above the status line, hidden (its action shows it): the detail panel is
+        mounted on first use, not at launch."""
         widget.display = False
         await self.mount(widget, before="#status")
 
@@ -394,13 +400,15 @@ class ReaderScreen(Screen[None]):
 
     # --- finding ------------------------------------------------------------------------------
 
-    async def action_search(self) -> None:
-        if self._search_bar is None:
-            from tui.widgets.search_bar import SearchBar
-
-            self._search_bar = SearchBar(placeholder="Search the shown text (Enter: find, Esc: close)", id="search")
-            await self._mount_hidden(self._search_bar)
+    def action_search(self) -> None:
         bar = self._search_bar
+        if bar is None:
+            return
+        if self.focused is bar:  # (has_focus follows only once the bar has handled its Focus)
+            # "/" is checked before the bar sees keys; in a query it is a character, and it goes
+            # behind the keys typed before it that the bar has not handled yet
+            bar.post_message(events.Key("slash", "/"))
+            return
         bar.display = True
         bar.value = self.view.query
         self.set_focus(bar)  # at once, not after a refresh: keys typed right after / belong to it
@@ -422,7 +430,7 @@ class ReaderScreen(Screen[None]):
 
     async def _hit(self, forward: bool) -> None:
         if not self.view.query:
-            await self.action_search()
+            self.action_search()
             return
         if self.view.next_hit(forward) is None:
             self.notify("No hits.", timeout=2)
