@@ -198,3 +198,13 @@ async def test_paging_down_at_the_bottom_never_scrolls_up(marked_seeds, size):
         await pressed(pilot, "pagedown")
         assert synopsis.scroll_y == bottom
         assert reader(app).view.cursor.row == len(reader(app).view.rows) - 1
+
+
+async def test_the_pan_status_counts_all_sources_as_the_headers_number_them(marked_seeds):
+    """Source 2 hidden and the view panned to the end: 'cols 4–5 of 5', not 'of 4'."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "2", "greater_than_sign", "greater_than_sign", "greater_than_sign")
+        shown = str(screen.query_one("#status").render())
+        assert re.search(r"cols? [\d–◆ ]+ of 5 \(< >\)", shown), shown

@@ -192,7 +192,7 @@ class ReaderScreen(Screen[None]):
         g = self.synopsis.geometry
         if g is not None and (g.hidden_left or g.hidden_right):
             numbers = {sid: self.index.position[sid] + 1 for sid in view.columns}
-            parts.append(Content(_shown_columns(g, numbers, len(view.columns))))
+            parts.append(Content(_shown_columns(g, numbers, len(self.index.source_ids))))
         if view.filter != "all":
             parts.append(Content.assemble((f"filter: {FILTER_NAMES[view.filter]}", "bold")))
         if view.hits:
@@ -614,8 +614,9 @@ def _row_place(view: View, row: Row) -> str:
 
 
 def _shown_columns(g: Geometry, number: Mapping[str, int], total: int) -> str:
-    """Which columns are on screen when not all fit, by the numbers their headers show:
-    `cols 1–2 of 5`, `col 2 of 5`, `cols ◆4 2–3 of 5` (the pinned reference first)."""
+    """Which columns are on screen when not all fit, by the numbers their headers show, out of
+    all the sources: `cols 1–2 of 5`, `col 2 of 5`, `cols ◆4 2–3 of 5` (the pinned reference
+    first)."""
     numbers = [number[sid] for sid, _, _ in g.columns]
     parts: list[str] = []
     if g.pinned is not None and g.columns and g.columns[0][0] == g.pinned:
