@@ -180,8 +180,9 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
     Where the file marks its headline itself, the mark is believed over the guess: a Markdown
     file that opens with a heading has that heading for its headline and its story after it;
     with a title in the front matter, a first paragraph is the headline only when it repeats
-    that title or is written as one (title case), so an opening sentence stays story. A lead
-    image above the headline (its alt text, a caption) is passed over."""
+    that title or is written as one (title case), and no standfirst is guessed after it, so an
+    opening sentence stays story. A lead image above the headline (its alt text, a caption) is
+    passed over."""
     first = next(
         (i for i, r in enumerate(roles) if r not in ("boilerplate", "meta") and lines[i].block.kind != "image"), None
     )
@@ -197,6 +198,8 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
         return
     roles[first] = "headline"
     following = first + 1
+    if _usable_title(title):
+        return  # the file gives its title: what follows the headline is the story, not a guess
     if following < len(lines) - 2 and roles[following] is None:
         standfirst = lines[following].bare
         if 0 < lines[following].words <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
