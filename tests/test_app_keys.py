@@ -755,3 +755,21 @@ async def test_the_gutter_leaves_another_storys_sources_out(two_stories):
         quake = next(r for r in index.rows[1:] if set(r.cells) == {"quake_a.txt", "quake_b.txt"})
         gutter = synopsis._gutter(quake, 8)[0][0].text
         assert gutter.startswith("·····●●")
+
+
+async def test_the_status_line_names_the_flag_the_detail_panel_shows(two_stories):
+    app = make_app(alignment=two_stories)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = reader(app)
+        view = screen.view
+        unit = next(u for u, items in screen.index.counterparts.items()
+                    if sum(c.kind == "flag" for c in items) >= 2)
+        view.go_to_unit(unit)
+        screen.update_all(structure=True)
+        await pressed(pilot, "d")
+        for _ in range(len(view.counterparts())):
+            item = view.counterparts()[screen.detail_choice % len(view.counterparts())]
+            if item.kind == "flag":
+                explanation = two_stories.flags[item.index].explanation
+                assert explanation[:40] in str(screen.query_one("#status").render())
+            await pressed(pilot, "x")
