@@ -382,3 +382,16 @@ async def test_cli_theme_reaches_the_app(monkeypatch, seeds_dir):
     assert seen == {"paths": [str(seeds_dir)], "theme": "ansi-light", "cache": True}
     assert main(["--no-cache", str(seeds_dir)]) == 0
     assert seen["cache"] is False
+
+
+async def test_a_pasted_control_character_in_the_search_bar_is_shown_as_its_mark(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        bar = app.screen.query_one("#search")
+        bar.insert_text_at_cursor("abc\u202eXYZ\u202c \x1b[2J def")
+        await pilot.pause()
+        assert "\u202e" not in bar.value and "\x1b" not in bar.value and bar.value.startswith("abc\ufffdXYZ")
+        out = terminal_output(app)
+        assert "\u202e" not in out and "\x1b[2J" not in out
