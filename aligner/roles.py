@@ -46,6 +46,9 @@ CAPTION_FRAGMENT_MAX_WORDS = 12
 REPEAT_MIN_WORDS = 8
 #: ...and set near the text it repeats (within this many story paragraphs: 1 to 6 in NewsWCL50 and BASIL).
 REPEAT_WINDOW = 10
+#: Of two identical paragraphs side by side, both are a caption printed twice up to this length;
+#: a longer one is a story paragraph printed twice, and only its repeat is display text.
+REPEATED_CAPTION_MAX_WORDS = 40
 #: A photo credit on its own line ("Jane Doe/AP Photo") is meta, not a caption sentence.
 CREDIT_MAX_WORDS = 8
 
@@ -126,8 +129,8 @@ def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -
             seen.add(key)
             continue
         adjacent = (i > 0 and lines[i - 1].folded == key) or (i + 1 < len(lines) and lines[i + 1].folded == key)
-        if adjacent or key in seen:
-            roles[i] = "caption"
+        if key in seen or (adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS):
+            roles[i] = "caption"  # a caption printed twice; of a story paragraph, only the repeat
         seen.add(key)
 
 

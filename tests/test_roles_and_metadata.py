@@ -131,3 +131,13 @@ def test_front_matter_title_decides_whether_the_first_paragraph_is_the_headline(
 )
 def test_the_headline_guess_where_the_file_says_little(tmp_path, name, text, expected):
     assert _roles(tmp_path, name, text) == expected
+
+
+def test_a_story_paragraph_printed_twice_keeps_its_first_copy(tmp_path):
+    """A caption printed twice is two captions; a long story paragraph printed twice (a scraping
+    slip) keeps its first copy in the story."""
+    long = " ".join([LEDE, STORY[0], STORY[1]])
+    text = "\n\n".join(("Quake hits the coast", long, long, STORY[0] + " More help arrived.",
+                        "Rescuers search the rubble in the old town.", "Rescuers search the rubble in the old town.",
+                        STORY[1] + " Schools stay shut.")) + "\n"
+    assert _roles(tmp_path, "twice.txt", text) == ["headline", "body", "caption", "body", "caption", "caption", "body"]
