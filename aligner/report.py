@@ -11,7 +11,7 @@ import json
 import re
 from collections import defaultdict
 
-from aligner.model import Alignment, Flag, Span
+from aligner.model import Alignment, Flag, Reuse, Span
 
 FORMAT = "synoptic-alignment"
 VERSION = 1
@@ -139,7 +139,8 @@ def md_escape(text: str, *, inline: bool = False) -> str:
 
 def alignment_to_markdown(alignment: Alignment) -> str:
     """One section per row, each source's text in turn; matched sentences in bold with the
-    labels of the sources that share them, flags quoted under their row with the explanation."""
+    labels of the sources that share them, flags quoted under their row with the explanation,
+    and the passages one source copies from another named under the copy's row."""
     labels = {s.id: s.label for s in alignment.sources}
     matched: dict[tuple[str, int], dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in alignment.matches:
@@ -149,6 +150,9 @@ def alignment_to_markdown(alignment: Alignment) -> str:
     group_of = {key: g.id for g in alignment.groups for key in g.members}
     for f in alignment.flags:
         flags_by_group[group_of.get(f.a.key, group_of.get(f.b.key, -1))].append(f)
+    copies_by_group: dict[int, list[Reuse]] = defaultdict(list)
+    for r in alignment.reuse:
+        copies_by_group[group_of.get(r.copy.key, group_of.get(r.original.key, -1))].append(r)
 
     out: list[str] = []
     title = alignment.title
@@ -156,7 +160,8 @@ def alignment_to_markdown(alignment: Alignment) -> str:
     out.append("")
     out.append(
         f"{count(len(alignment.sources), 'source')}, {count(len(alignment.groups), 'row')}, "
-        f"{count(len(alignment.matches), 'matched sentence pair')}, {count(len(alignment.flags), 'flag')}."
+        f"{count(len(alignment.matches), 'matched sentence pair')}, {count(len(alignment.flags), 'flag')}"
+        + (f", {count(len(alignment.reuse), 'copied passage')}." if alignment.reuse else ".")
     )
     out.append("")
     out.append("| # | Label | Outlet | Date | Title |")
@@ -195,12 +200,35 @@ def alignment_to_markdown(alignment: Alignment) -> str:
             out.append(_paragraph_markdown(p.text, matched.get(key, {})))
         for f in flags_by_group.get(g.id, []):
             out += ["", _flag_markdown(f, alignment, labels)]
+        for r in copies_by_group.get(g.id, []):
+            out += ["", _copy_markdown(r, alignment, labels)]
     if flags_by_group.get(-1):  # none from the pipeline (flags are between story paragraphs)
         out += ["", "## Flags outside the rows"]
         for f in flags_by_group[-1]:
             out += ["", _flag_markdown(f, alignment, labels)]
+    if copies_by_group.get(-1):  # likewise
+        out += ["", "## Copied passages outside the rows"]
+        for r in copies_by_group[-1]:
+            out += ["", _copy_markdown(r, alignment, labels)]
     out.append("")
     return "\n".join(out)
+
+
+#: A copied passage is quoted up to this many characters in the Markdown report (the row above
+#: shows it whole).
+COPY_QUOTE = 160
+
+
+def _copy_markdown(r: Reuse, alignment: Alignment, labels: dict[str, str]) -> str:
+    text = alignment.span_text(r.copy)
+    if len(text) > COPY_QUOTE:
+        text = text[: COPY_QUOTE - 1].rstrip() + "\u2026"
+    original = alignment.paragraph(r.original.key)
+    return (
+        f"> **Copied** ({r.score:.2f}): {md_escape(labels[r.copy.source], inline=True)} repeats, word for word or "
+        f"nearly, {md_escape(labels[r.original.source], inline=True)}'s paragraph {original.index + 1}:  \n"
+        f"> \u201c{md_escape(text, inline=True)}\u201d"
+    )
 
 
 def _flag_markdown(f: Flag, alignment: Alignment, labels: dict[str, str]) -> str:

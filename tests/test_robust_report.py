@@ -256,3 +256,16 @@ def test_markdown_report_names_the_stories_and_counts_omissions_within_each(two_
     covered = [line for line in report.splitlines() if line.startswith("Covered by")]
     assert "Covered by 2 of 2 (story 2)." in covered
     assert all("quake" not in line for line in covered if "(story 1)" in line)
+
+
+def test_markdown_report_names_each_copied_passage_under_its_row(seeds_alignment):
+    report = alignment_to_markdown(seeds_alignment)
+    copies = [line for line in report.splitlines() if line.startswith("> **Copied**")]
+    assert len(copies) == len(seeds_alignment.reuse) == 3
+    assert f"{len(seeds_alignment.reuse)} copied passages." in report.splitlines()[2]
+    labels = {s.id: s.label.replace("_", "\\_") for s in seeds_alignment.sources}
+    rows = report.split("\n## Row ")
+    for r in seeds_alignment.reuse:
+        row = next(g.id for g in seeds_alignment.groups if r.copy.key in g.members)
+        section = rows[row + 1]
+        assert f"{labels[r.copy.source]} repeats" in section and labels[r.original.source] in section
