@@ -179,9 +179,11 @@ class Alignment:
     _by_key: dict[ParagraphKey, Paragraph] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _story_of: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_key.update((p.key, p) for p in self.paragraphs)
+        self._story_of.update((sid, k) for k, ids in enumerate(self.stories) for sid in ids)
 
     def paragraph(self, key: ParagraphKey) -> Paragraph:
         return self._by_key[key]
@@ -191,7 +193,7 @@ class Alignment:
 
     def story_of(self, source: str) -> int:
         """The number (from 0) of the story a source tells."""
-        return next((k for k, ids in enumerate(self.stories) if source in ids), 0)
+        return self._story_of.get(source, 0)
 
     @property
     def title(self) -> str | None:

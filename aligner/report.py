@@ -11,7 +11,7 @@ import json
 import re
 from collections import defaultdict
 
-from aligner.model import Alignment, Flag, Reuse, Span
+from aligner.model import Alignment, Flag, Reuse, Source, Span
 
 FORMAT = "synoptic-alignment"
 VERSION = 1
@@ -179,10 +179,13 @@ def alignment_to_markdown(alignment: Alignment) -> str:
         out.append(f"> These articles tell {len(alignment.stories)} stories, aligned apart:")
         for k, ids in enumerate(alignment.stories, 1):
             out.append(f"> story {k}: {', '.join(md_escape(labels[sid], inline=True) for sid in ids)}.  ")
+    tellers_of: dict[int, list[Source]] = defaultdict(list)  # each story's sources
+    for s in alignment.sources:
+        tellers_of[alignment.story_of(s.id)].append(s)
     for g in alignment.groups:
         present = {key[0] for key in g.members}
         story = alignment.story_of(g.members[0][0]) if g.members else 0
-        tellers = [s for s in alignment.sources if alignment.story_of(s.id) == story]
+        tellers = tellers_of[story]
         missing = [s.label for s in tellers if s.id not in present]
         out.append("")
         out.append(f"## Row {g.id + 1}: {md_escape(g.label, inline=True)}")
