@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -122,10 +122,9 @@ class Index:
         self.row_position: dict[int, int] = {r.key: i for i, r in enumerate(self.rows)}
         # More than one story: each row and each source belongs to one, and a row is only
         # missing from the sources of its own story.
-        self.story_of: dict[str, int] = {sid: alignment.story_of(sid) for sid in self.source_ids}
-        self.row_story: dict[int, int] = {
-            r.key: self.story_of[next(iter(r.cells))] for r in self.rows[1:] if r.cells
-        }
+        self.story_of = alignment.story_of
+        self.row_story: dict[int, int] = {r.key: self.story_of(next(iter(r.cells))) for r in self.rows[1:] if r.cells}
+        self.story_size: Counter[int] = Counter(self.story_of(sid) for sid in self.source_ids)
         self.group_count = len(alignment.groups)
         self.coverage: dict[str, int] = {
             sid: sum(1 for r in self.rows[1:] if sid in r.cells) for sid in self.source_ids
@@ -257,7 +256,7 @@ class View:
         if self.filter == "flagged":
             return row.key in self.index.flagged_rows
         story = self.index.row_story.get(row.key, 0)  # "omitted", by a source of the row's story
-        return any(s not in row.cells for s in self.shown if self.index.story_of[s] == story)
+        return any(s not in row.cells for s in self.shown if self.index.story_of(s) == story)
 
     def refilter(self) -> None:
         """Recompute the visible rows after a filter or source change, keeping the cursor's row."""

@@ -62,7 +62,7 @@ class SourcesScreen(AnswerOnce[tuple[list[str], str | None] | None]):
         number = index.position[sid] + 1
         pin = "◆ " if sid == self.pinned else "  "
         title = index.by_id[sid].title or ""
-        story = f"story {index.story_of[sid] + 1} · " if len(index.alignment.stories) > 1 else ""
+        story = f"story {index.story_of(sid) + 1} · " if len(index.alignment.stories) > 1 else ""
         return Content.assemble(
             (f"{pin}{number:>2} ", "bold"),
             plain(source_line(index, sid), "bold"),

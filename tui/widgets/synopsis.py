@@ -562,11 +562,11 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             story, story_of = view.index.row_story.get(row.key, 0), view.index.story_of
             if len(ids) <= width - 1:  # a source of another story neither covers nor omits the row
                 dots = "".join(
-                    OTHER_STORY_GLYPH if story_of[sid] != story else COVERED_GLYPH if sid in row.cells else UNCOVERED_GLYPH
+                    OTHER_STORY_GLYPH if story_of(sid) != story else COVERED_GLYPH if sid in row.cells else UNCOVERED_GLYPH
                     for sid in ids
                 )
             else:
-                dots = f"{len(row.cells)}/{sum(story_of[sid] == story for sid in ids)}"
+                dots = f"{len(row.cells)}/{view.index.story_size[story]}"
             lines.append([Segment(dots[: width - 1].ljust(width), style)])
             flags = view.index.flags_by_row.get(row.key, 0)
             if flags:
