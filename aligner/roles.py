@@ -194,14 +194,16 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
     text, words = lines[first].bare, lines[first].words
     if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
         return  # too long, or the article's only story paragraph
-    if _usable_title(title):
+    if title is not None and not any(ch.isalpha() for ch in title):
+        title = None  # "..." or "2024": a title that says nothing
+    if title is not None:
         if not (_says_title(text, title) or _title_case_ratio(text) >= HEADLINE_TITLE_CASE):
             return  # not the title: the story starts here
     elif text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE:
         return
     roles[first] = "headline"
     following = first + 1
-    if _usable_title(title):
+    if title is not None:
         return  # the file gives its title: what follows the headline is the story, not a guess
     if following < len(lines) - 2 and roles[following] is None:
         standfirst = lines[following].bare
@@ -211,10 +213,6 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
 
 #: Between a title and the site's name in a scraped <title>: "Quake hits the coast | Example News".
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
-
-
-def _usable_title(title: str | None) -> bool:
-    return title is not None and any(ch.isalpha() for ch in title)
 
 
 def _says_title(text: str, title: str) -> bool:

@@ -202,8 +202,9 @@ class ReaderScreen(Screen[None]):
             parts.append(plain(f"“{view.query}” not found"))
         items = view.counterparts()
         flags = [c for c in items if c.kind == "flag"]
-        if self.detail_shown and items and items[self.detail_choice % len(items)].kind == "flag":
-            flags.insert(0, items[self.detail_choice % len(items)])  # the flag the panel shows (x)
+        shown_item = items[self.detail_choice % len(items)] if self.detail_shown and items else None
+        if shown_item is not None and shown_item.kind == "flag":
+            flags.insert(0, shown_item)  # the flag the panel shows (x)
         copies = [c for c in items if c.kind == "reuse"]
         matches = [c for c in items if c.kind == "match"]
         if flags:
