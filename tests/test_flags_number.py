@@ -15,6 +15,24 @@ FLAG = [
     ("Kerry and Lavrov held a 12-hour meeting in the Swiss capital.", "Kerry and Lavrov held a three-hour meeting in the Swiss capital."),
     ("Police arrested fewer than 10 protesters outside parliament.", "Police arrested 45 protesters outside parliament."),
     ("The memos released by the Justice Department run to 15 pages.", "The memos released by the Justice Department run to 50 pages."),
+    # neighbouring round figures: 300 covers 250 up to 350, 400 from 350
+    ("The earthquake killed 300 people in the coastal province, officials said on Sunday.",
+     "Officials said on Sunday that 400 people died when the quake struck the coastal province."),
+    ("The earthquake killed 2 million people in the coastal province, officials said.",
+     "Officials said that 3 million people died when the quake struck the coastal province."),
+    # measures without a counted noun, and other ways of writing percent
+    ("Unemployment rose to 5.2 percent in June, the Labor Department said.",
+     "Unemployment climbed to 6.8 percent in June, the Labor Department said."),
+    ("The contract with the Pentagon is worth $1.2 billion over five years.",
+     "The contract with the Pentagon is valued at $3.5 billion over five years."),
+    ("Officials said 40% of voters backed the measure.", "Officials said 60% of voters backed the measure."),
+    ("Officials said 40 per cent of voters backed the measure.", "Officials said 60 per cent of voters backed the measure."),
+    ("Some 1.5 million Syrians have fled to Turkey since the war began.", "About 3 million Syrians have fled to Turkey since the war began."),
+    # ranges and dozens
+    ("Police said between 10 and 12 people were killed when the bomb went off in the market.",
+     "A bomb killed 15 people in a crowded market on Sunday, according to police."),
+    ("Police said a dozen people were killed when the bomb went off in the market.",
+     "A bomb killed 20 people in a crowded market on Sunday, according to police."),
 ]
 
 KEEP = [
@@ -22,6 +40,23 @@ KEEP = [
     ("More than 50 strikes hit the area near Palmyra.", "Sixty strikes hit the area near Palmyra."),
     ("The convoy travelled 100 kilometers to reach the border town.", "The convoy travelled 62 miles to reach the border town."),
     ("Nearly 20 people were wounded in the attack on the base.", "Eighteen people were wounded in the attack on the base."),
+    # a range holds the figures inside it; "a dozen" is a round figure
+    ("Police said 10-12 people were killed when the bomb went off in the crowded market.",
+     "A bomb killed 11 people in a crowded market on Sunday, according to police."),
+    ("Police said between 10 and 12 people were killed when the bomb went off in the market.",
+     "A bomb killed 11 people in a crowded market on Sunday, according to police."),
+    ("Police said 2 to 3 million people have fled the fighting in the north.",
+     "About 2.5 million people have fled the fighting in the north, police said."),
+    ("Police said about a dozen people were killed when the bomb went off in the market.",
+     "A bomb killed 13 people in a crowded market on Sunday, according to police."),
+    ("Police said two dozen people were hurt when the bomb went off in the market.",
+     "A bomb hurt 25 people in a crowded market on Sunday, according to police."),
+    # a change from one figure to another is not a range
+    ("Unemployment rose from 10 to 12 percent in June, the Labor Department said.",
+     "Unemployment climbed to 12 percent in June, the Labor Department said."),
+    # neighbouring figures that round to each other
+    ("The earthquake killed 300 people in the coastal province, officials said on Sunday.",
+     "Officials said on Sunday that 349 people died when the quake struck the coastal province."),
     # different things counted
     ("Redacted copies of the seven documents were released.", "The documents released run to 15 pages in total."),
     ("North Korea fired 23 missiles during 16 tests.", "North Korea fired 23 missiles during 16 tests."),

@@ -121,14 +121,18 @@ def test_figures_read_from_number_words_are_the_figures_read_everywhere():
             if parsed is None:
                 i += 1
                 continue
-            value, end, unit, step = parsed
-            q = number._quantity(a, i, end, value, unit, step)
+            start, value, end, unit, step = parsed
+            upper = None
+            if (ranged := number._range(a.tokens, start, end, value, step)) is not None:
+                value, step, upper, end = ranged
+            q = number._quantity(a, start, end, value, unit, step, upper)
             if q is not None:
                 out.append(q)
             i = end
         return out
 
     texts = ODD + ["a dozen eggs and twenty-three people, $1.5 billion in funds and 40 percent of voters",
+                   "about a dozen police, two dozen troops, 10-12 people, between 2 and 3 million Syrians",
                    "One of the two sides sent 16 missile tests, nearly 300,000 troops and 5 km of road."]
     for text in texts:
         a = an.analyse(text)

@@ -25,6 +25,7 @@ from aligner import tuning
 from aligner.flags import lexicons as lx
 from aligner.flags.analysis import Analysis, Token
 from aligner.flags.pair import Finding, Pair, quote
+from aligner.lexicons import WEEKDAYS
 from aligner.similarity import STOPWORDS
 from aligner.text import stem
 
@@ -169,17 +170,22 @@ def _quantities(a: Analysis) -> list[Quantity]:
         parsed = _number_at(toks, i)
         if parsed is None:
             continue
-        value, end, unit_prefix, step = parsed  # tokens[i:end] are the number (and its scale)
-        q = _quantity(a, i, end, value, unit_prefix, step)
+        start, value, end, unit_prefix, step = parsed  # tokens[start:end]: the number and its scale
+        upper = None
+        if (ranged := _range(toks, start, end, value, step)) is not None:
+            value, step, upper, end = ranged
+        q = _quantity(a, start, end, value, unit_prefix, step, upper)
         if q is not None:
             out.append(q)
         free = end
     return out
 
 
-def _number_at(toks: list[Token], i: int) -> tuple[float, int, str | None, float] | None:
-    """(value, end, unit written before it, rounding step) of a number starting at token i."""
+def _number_at(toks: list[Token], i: int) -> tuple[int, float, int, str | None, float] | None:
+    """(start, value, end, unit written before it, rounding step) of a number at token i: tokens
+    [start, end) are the number and its scale ("a dozen" starts at "a")."""
     t = toks[i]
+    start = i
     unit_prefix = None
     step = 0.0
     if t.is_number and _NUMBER.match(t.low):
@@ -211,19 +217,63 @@ def _number_at(toks: list[Token], i: int) -> tuple[float, int, str | None, float
             step = 0.0
             end = k + 1
     elif t.low == "dozen" and i > 0 and toks[i - 1].low in ("a", "one"):
-        value, end = 12.0, i + 1
+        # "a dozen" is a round figure: 9 to 14, like a number rounded to the nearest six
+        start, value, end, step = i - 1, 12.0, i + 1, _DOZEN_STEP
     else:
         return None
+    if end < len(toks) and toks[end].low == "dozen":
+        value, step = value * 12, 12.0  # "two dozen": 18 to 29
+        end += 1
     if end < len(toks) and toks[end].low in lx.SCALES and toks[end].low not in ("m", "b", "k") or (
         end < len(toks) and toks[end].low in ("bn", "mn", "m", "b", "k") and toks[end].start == toks[end - 1].end
     ):
         value *= lx.SCALES[toks[end].low]
         step = (step or 1.0) * lx.SCALES[toks[end].low]
         end += 1
-    return value, end, unit_prefix, step
+    return start, value, end, unit_prefix, step
 
 
-def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | None, step: float) -> Quantity | None:
+_DOZEN_STEP = 6.0
+_RANGE_WORDS = frozenset({"-", "\u2013", "to"})
+
+
+def _range(
+    toks: list[Token], start: int, end: int, value: float, step: float
+) -> tuple[float, float, tuple[float, float], int] | None:
+    """When the number at tokens [start, end) opens a range ("10-12", "10 to 12", "between 10 and
+    12", "2 to 3 million": the scale written once, on the upper end): (its lower value and rounding
+    step, (upper value, its rounding step), the range's end). Both ends are taken as written, not
+    rounded. A second number that is not larger ("won 3-2") or a change ("rose from 10 to 12
+    percent") is no range."""
+    if end + 1 >= len(toks) or (start > 0 and toks[start - 1].low == "from"):
+        return None
+    joint = toks[end].low
+    between = start > 0 and toks[start - 1].low == "between"
+    if not (joint in _RANGE_WORDS or (joint == "and" and between)):
+        return None
+    upper = _number_at(toks, end + 1)
+    if upper is None or upper[0] != end + 1:
+        return None
+    _, upper_value, upper_end, _, _ = upper
+    scale = toks[upper_end - 1].low
+    if scale in lx.SCALES and toks[end - 1].low not in lx.SCALES:
+        value *= lx.SCALES[scale]
+    if upper_value <= value:
+        return None
+    return value, 0.0, (upper_value, 0.0), upper_end
+
+
+def _quantity(
+    a: Analysis,
+    i: int,
+    end: int,
+    value: float,
+    unit_prefix: str | None,
+    step: float,
+    upper: tuple[float, float] | None = None,
+) -> Quantity | None:
+    """The quantity of the number at tokens [i, end) (`upper`: the value and rounding step of a
+    range's upper end), or None when it counts nothing comparable."""
     toks = a.tokens
     # Not a count: ordinals and ranks ("No. 3"), names ("Group of 20"), ages, dates ("two days ago").
     before = toks[i - 1].low if i > 0 else ""
@@ -242,8 +292,10 @@ def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | No
         if i - n >= 0 and tuple(t.low for t in toks[i - n : i]) == phrase:
             first, lo_f, hi_f = i - n, lo, hi
             break
-    if before in lx.VAGUE_QUANTITIES:
-        return None
+    if upper is not None and before == "between":
+        first = i - 1  # the span shows "between 10 and 12"
+    if first == i and before in lx.VAGUE_QUANTITIES:
+        return None  # "several hundred" (but "some 300" is an approximate figure)
     # The thing counted: the noun phrase after the number.
     k = end
     unit = None
@@ -251,6 +303,8 @@ def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | No
         unit = lx.UNITS.get(unit_prefix)
     if k < len(toks) and toks[k].low == "-" and k + 1 < len(toks):
         k += 1  # "eight-page", "two-day"
+    if unit is None and k + 1 < len(toks) and toks[k].low == "per" and toks[k + 1].low == "cent":
+        unit, k = lx.UNITS["per cent"], k + 2  # "40 per cent": "per" is no noun
     np: list[Token] = []
     while k < len(toks) and len(np) < 3:
         t = toks[k]
@@ -264,8 +318,8 @@ def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | No
             break  # "six Tupolev bombers": the head of a counted noun phrase is plural
     if np and np[0].low.rstrip(".") in lx.NOT_COUNTED:
         return None
-    if k < len(toks) and toks[k].low.rstrip(".") in lx.NOT_COUNTED and not np:
-        return None
+    if k < len(toks) and toks[k].low.rstrip(".") in lx.NOT_COUNTED and not np and not (unit and toks[k].low == "of"):
+        return None  # "5 a.m.", "20 times"; but "40% of voters"
     if np and np[-1].low == "ago":
         return None
     if unit is None and np:
@@ -291,14 +345,21 @@ def _quantity(a: Analysis, i: int, end: int, value: float, unit_prefix: str | No
         while k < len(toks) and len(np) < 3 and toks[k].is_word and toks[k].low not in _NP_STOP and not toks[k].is_number:
             np.append(toks[k])
             k += 1
-    if not np:
-        return None  # a figure without the thing it counts cannot be matched to another one
-    if np and np[0].is_cap and len(np) == 1 and not a.tokens[np[0].i - 1].low == "-":
-        return None  # "the G 7", "Apollo 11 Mission": part of a name
+        if np and np[0].low.rstrip(".") in _TIMES:
+            preposition, np = "", []  # "5.2 percent in June": when, not what
+    if not np and (unit is None or unit[0] == "time"):
+        # A figure without the thing it counts cannot be matched to another one; a measure
+        # (5.2 percent, $1.2 billion, 800 km) is compared with measures of its dimension. A bare
+        # period ("in two days") is not.
+        return None
+    if np and np[0].is_cap and len(np) == 1 and not _plural(np[0]) and not a.tokens[np[0].i - 1].low == "-":
+        return None  # "the G 7", "Apollo 11 Mission": part of a name (but "1.5 million Syrians")
     head = (f"{preposition}:" if preposition else "") + (np[-1].stem if np else "")
     modifiers = frozenset(t.stem for t in np[:-1] if not t.is_cap)
     last = (np[-1].i if np else end - 1)
-    lo, hi = _range(value, lo_f, hi_f, step)
+    lo, hi = _bounds(value, lo_f, hi_f, step)
+    if upper is not None:
+        hi = _bounds(upper[0], lo_f, hi_f, upper[1])[1]  # "10-12 people": 10 to 12
     # What the counted thing is of: "a two-year extension of tax cuts" / "of unemployment benefits".
     complement: set[str] = set()
     k = last + 1
@@ -317,6 +378,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_TIMES = _MONTHS | frozenset(WEEKDAYS)
 _IRREGULAR_PLURALS = frozenset("people men women children police personnel staff troops feet teeth mice geese".split())
 
 
@@ -324,12 +386,18 @@ def _plural(t: Token) -> bool:
     return t.low in _IRREGULAR_PLURALS or (len(t.low) > 3 and t.low.endswith("s") and not t.low.endswith("ss"))
 
 
-def _range(value: float, lo_f: float, hi_f: float, step: float) -> tuple[float, float]:
+def _bounds(value: float, lo_f: float, hi_f: float, step: float) -> tuple[float, float]:
     """The values a written number allows: its approximator's range, and rounding."""
     if math.isinf(hi_f):
         return value, math.inf  # "more than 50": above 50
     lo, hi = value * lo_f, value * hi_f
-    return lo - step / 2 * lo_f, hi + step / 2 * hi_f
+    # Rounding covers [value - step/2, value + step/2): 300 covers 250-349.99, so 300 and 400
+    # (which covers 350-449.99) never meet.
+    return lo - step / 2 * lo_f, hi + step / 2 * hi_f * (1 - _OPEN_END)
+
+
+#: How far short of its rounding half-step a number's upper end stops (relative).
+_OPEN_END = 1e-9
 
 
 def _rounding_step(digits: str) -> float:
