@@ -3,9 +3,16 @@
 Given fifty articles on one story, this is one block and changes nothing. Given two hundred
 articles on seventy stories, paragraphs of unrelated stories are never compared, which keeps
 the quadratic stages (paragraph and sentence similarity, clustering) fast and their memory
-small. Articles are clustered by the average-link cosine of their whole-text TF-IDF; the
-threshold is low so that one story is never split (measured on NewsWCL50 and BASIL: articles on
-one event have cosine >= 0.127, and at 0.1 no event of 200 articles was split).
+small. Articles are clustered by average link over two whole-text TF-IDF cosines, and two
+articles are linked only as far as both allow:
+- over the terms that at least two articles share: it measures what they have in common, but
+  an outsider keeps only the few words it shares with the rest (its own vocabulary is dropped),
+  so alone it looks like part of any small pile on the same beat;
+- over every term: it counts what an article does not share too.
+The thresholds are low, so that one story is never split. Measured on 64 events (NewsWCL50, the
+seeds, BASIL), alone and mixed: no event was split, and the weakest event holds together up to
+1.23 times the threshold on every term; two random events piled together come apart 74% of the
+time (14% with the first cosine alone) and a lone article of another event 73% (none before).
 """
 
 from __future__ import annotations
@@ -28,8 +35,13 @@ def event_blocks(index: SentenceIndex) -> list[list[str]]:
     to_docs = sparse.csr_matrix(
         (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))), shape=(len(sources), len(owner))
     )
-    docs = tfidf_weights(to_docs @ index.word_counts, sources)
-    similarity = (docs @ docs.T).toarray()
-    clusters = average_link(similarity, sources, tuning.EVENT_BLOCK_LINK)
+    counts = to_docs @ index.word_counts
+    shared = tfidf_weights(counts, sources)
+    every = tfidf_weights(counts, [""] * len(sources))  # one group: no term is dropped
+    similarity = np.minimum(
+        (shared @ shared.T).toarray() / tuning.EVENT_BLOCK_LINK,
+        (every @ every.T).toarray() / tuning.EVENT_BLOCK_FULL_LINK,
+    )
+    clusters = average_link(similarity, sources, 1.0)
     blocks = [[sources[i] for i in sorted(c)] for c in clusters]
     return sorted(blocks, key=lambda b: sources.index(b[0]))

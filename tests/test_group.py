@@ -94,6 +94,30 @@ def test_unrelated_stories_fall_into_separate_blocks(tmp_path: Path):
     assert [g.id for g in alignment.groups] == list(range(len(alignment.groups)))
 
 
+_LONE_ARTICLE = """Russian figure skaters win team gold as Olympic doping row simmers
+
+Russia's figure skaters won the team event at the Winter Games on Monday, a victory that officials in Moscow greeted as a rebuke to critics of the country's athletes.
+
+President Vladimir Putin sent a telegram of congratulations to the team, the Kremlin said, praising what it called the skaters' courage under pressure.
+
+The gold medal came days after the Court of Arbitration for Sport heard an appeal over a positive test by a 15-year-old skater, a case that has divided the sport.
+
+American officials said the United States would ask the International Olympic Committee to review how the case was handled before the medal ceremony is held.
+
+Fans in the arena waved Russian flags even though the team competes under a neutral banner, and the national anthem was replaced by a piece by Tchaikovsky.
+
+The team's coach told reporters that her skaters had trained for four years for the moment and would not let the controversy spoil it.
+"""
+
+
+def test_a_lone_article_on_another_event_is_a_story_of_its_own(seeds_dir: Path, tmp_path: Path):
+    # It shares the seeds' beat (Russia, Putin, American officials), and in a small pile the
+    # words it shares with them are nearly all that a shared-term cosine sees of it.
+    (tmp_path / "zz_lone.txt").write_text(_LONE_ARTICLE)
+    alignment = align([seeds_dir, tmp_path])
+    assert alignment.stories == (tuple(sorted(p.name for p in seeds_dir.iterdir())), ("zz_lone.txt",))
+
+
 def test_rows_follow_the_story(seeds_alignment):
     """Rows are sorted by the median relative position of their members."""
     position = {}
