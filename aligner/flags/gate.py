@@ -73,12 +73,26 @@ def candidate_pairs(
         if r.paragraph in row_of:
             members[row_of[r.paragraph]].append(k)
     for row in members.values():
-        for x, y in combinations(row, 2):
-            if source[x] != source[y]:
-                add(x, y, 1)
+        for x, y in _cross_source_pairs(row, source):
+            add(x, y, 1)
     for x, y in _same_claim(refs, analyses, published, rank):
         add(x, y, 2)
     return [(x, y, _LEVELS[how]) for (x, y), how in level.items()]
+
+
+def _cross_source_pairs(row: list[int], source: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The pairs (x, y) of `row` (ascending) from different sources, in the order of
+    `combinations(row, 2)`, without visiting same-source pairs: a long paragraph of thousands of
+    sentences would make those billions. Each x skips straight past the run of its own source."""
+    n = len(row)
+    other = [n] * n  # other[p]: the first position after p whose source differs from row[p]'s
+    for p in range(n - 2, -1, -1):
+        other[p] = p + 1 if source[row[p + 1]] != source[row[p]] else other[p + 1]
+    for p in range(n):
+        x = row[p]
+        for q in range(other[p], n):
+            if source[row[q]] != source[x]:  # a source that comes back later in the row
+                yield x, row[q]
 
 
 def _claim_keys(a: Analysis, published) -> set[str]:
