@@ -37,7 +37,7 @@ from aligner.report import alignment_to_json, alignment_to_json_text, alignment_
 from aligner.segment import split_sentences
 from aligner.text import visible, words
 from aligner.vectors import counts
-from tui.cells import wrap
+from tui.cells import _cut, wrap
 
 _COMMON = dict(
     deadline=None,  # the first call pays for imports and caches; timing is bench/'s business
@@ -371,3 +371,24 @@ def test_wrap_keeps_every_character_in_order_within_the_width(text, width):
         # wider than the line only as one glyph wider than it (with any zero-width marks it carries)
         assert cell_len(piece) <= width or sum(cell_len(c) > 0 for c in piece) == 1, (piece, width)
         assert not piece.startswith(" ") and not piece.endswith(" ")
+
+
+@PROFILE
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab cd  e\u00a0\u6771\U0001f44d\u00e9\u2019-")), min_size=1),
+    width=st.integers(1, 40),
+    cuts=st.lists(st.integers(0, 200), max_size=8),
+)
+def test_cut_gives_each_wrapped_line_its_characters_with_their_styles(text, width, cuts):
+    """Cutting the rendered segments at the wrapped lines' characters gives each line exactly
+    its text, every character keeping the style it has in the whole paragraph."""
+    from rich.segment import Segment
+    from rich.style import Style as RichStyle
+
+    edges = sorted({0, len(text), *(c % (len(text) + 1) for c in cuts)})
+    segments = [Segment(text[a:b], RichStyle(bold=k % 2 == 0)) for k, (a, b) in enumerate(zip(edges, edges[1:]))]
+    style_at = [seg.style for seg in segments for _ in seg.text]
+    lines = wrap(text, width)
+    for (s, e), pieces in zip(lines, _cut(segments, lines), strict=True):
+        assert "".join(p.text for p in pieces) == text[s:e]
+        assert [p.style for p in pieces for _ in p.text] == style_at[s:e]
