@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -132,5 +133,29 @@ _VISIBLE = _visible_table()
 def visible(text: str) -> str:
     """Text safe to show: control and invisible formatting characters replaced by visible marks
     (ESC becomes ␛), so article text can never drive the terminal. Newlines are kept, and every
-    character maps to exactly one character, so offsets into the text still hold."""
-    return text.translate(_VISIBLE)
+    character maps to exactly one character, so offsets into the text still hold.
+
+    Zero-width joiners and non-joiners are spelling in Persian and Indic scripts ("می‌خواهم"):
+    between two letters (or a letter and its mark) they stay. Between emoji they build one
+    picture that terminals draw at widths of their own, so they become a space there and the
+    emoji are shown side by side; anywhere else, a replacement mark."""
+    shown = text.translate(_VISIBLE)
+    if "\u200c" not in text and "\u200d" not in text:
+        return shown
+    chars = list(shown)
+    for match in _JOINER.finditer(text):
+        k = match.start()
+        before, after = _category(text, k - 1), _category(text, k + 1)
+        if before and after and before in "LM" and after in "LM":
+            chars[k] = text[k]
+        elif before and before in "SM" and after == "S":
+            chars[k] = " "
+    return "".join(chars)
+
+
+_JOINER = re.compile("[\u200c\u200d]")
+
+
+def _category(text: str, k: int) -> str:
+    """The major Unicode category of text[k] ("L" letter, "M" mark, "S" symbol...), "" outside."""
+    return unicodedata.category(text[k])[0] if 0 <= k < len(text) else ""

@@ -76,6 +76,16 @@ def test_md_escape_never_lets_control_characters_through():
             assert not set(escaped) & {"\u202e", "\u2066", "\u200b", "\ufeff"}
 
 
+def test_joiners_stay_in_words_and_part_emoji():
+    """Zero-width (non-)joiners spell Persian and Indic words: kept between letters. Between emoji
+    they become a space (terminals draw such sequences at widths of their own); elsewhere a mark."""
+    persian, hindi = "من می\u200cخواهم بروم.", "श्री\u200dमान ने कहा"
+    assert visible(persian) == persian and visible(hindi) == hindi
+    assert visible("🏳️\u200d🌈 👩🏿\u200d🔬") == "🏳️ 🌈 👩🏿 🔬"
+    assert visible("\u200dx \u200c y") == "\ufffdx \ufffd y"
+    assert "می\u200cخواهم" in md_escape(persian)
+
+
 @pytest.fixture(scope="module")
 def hostile_alignment(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
