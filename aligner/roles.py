@@ -25,15 +25,20 @@ from aligner.lexicons import (
     WEEKDAYS,
 )
 from aligner.model import Role
-from aligner.text import fold, word_count
+from aligner.segment import split_sentences
+from aligner.text import WORD, fold, word_count
 
-#: A headline or standfirst is short; story paragraphs rarely are. Tuned on the seeds and
-#: NewsWCL50 event 0: standfirsts run 13-19 words, the shortest opening body paragraph 28.
+#: A headline or standfirst is short; story paragraphs rarely are. On the seeds and NewsWCL50
+#: events 0-4: standfirsts run 6-19 words (one 29), the shortest body paragraph after a
+#: headline 24.
 HEADLINE_MAX_WORDS = 30
-STANDFIRST_MAX_WORDS = 25
-#: A first line ending in a full stop is a headline only when written in title case (most of
-#: its longer words capitalised); a news sentence full of names stays below this.
+STANDFIRST_MAX_WORDS = 20
+#: A first line ending in a full stop is a headline when written in title case (most of its
+#: longer words capitalised; a news sentence full of names stays below this), or when it is one
+#: sentence of at most HEADLINE_SENTENCE_MAX_WORDS words (headlines in sentence case run 9-17
+#: words on NewsWCL50, an opening paragraph 50 or more).
 HEADLINE_TITLE_CASE = 0.75
+HEADLINE_SENTENCE_MAX_WORDS = 20
 #: A first paragraph this close to the front matter's title (rapidfuzz ratio, folded, lower case)
 #: repeats it: a headline retyped with other quotes or a word changed.
 TITLE_MATCH_RATIO = 85
@@ -63,6 +68,8 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|//|-|:)\s")
+#: A dateline set off by a dash: the story's opening ("DESPERATION: DNC Files..." is a headline's kicker).
+_DATELINE_DASH = re.compile(r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|//|-)\s")
 _NO_QUOTES = str.maketrans("", "", "\"'")
 _BULLETS = " *\u2022\u00b7-\u2014\u2013|>#"
 _TERMINAL = (".", "?", "!", ":", '"', "\u201d", ")")
@@ -194,13 +201,15 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
     text, words = lines[first].bare, lines[first].words
     if words == 0 or words > HEADLINE_MAX_WORDS or all(r is not None for r in roles[first + 1 :]):
         return  # too long, or the article's only story paragraph
+    if _DATELINE_DASH.match(text):
+        return  # "WASHINGTON (Reuters) - President Obama will meet...": the story's first words
     if title is not None and not any(ch.isalpha() for ch in title):
         title = None  # "..." or "2024": a title that says nothing
     if title is not None:
         if not (_says_title(text, title) or _title_case_ratio(text) >= HEADLINE_TITLE_CASE):
             return  # not the title: the story starts here
-    elif text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE:
-        return
+    elif text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE and not _short_headline(text, words):
+        return  # a sentence: the story starts here
     roles[first] = "headline"
     following = first + 1
     if title is not None:
@@ -209,6 +218,20 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
         standfirst = lines[following].bare
         if 0 < lines[following].words <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
             roles[following] = "headline"
+
+
+def _short_headline(text: str, words: int) -> bool:
+    """A headline written in sentence case, with a full stop ("North Korea to suspend nuclear
+    tests and will close test site."): one sentence, shorter than a story's opening runs, and
+    not dated to the day as an opening sentence is ("...struck the coast on Tuesday.")."""
+    return (
+        words <= HEADLINE_SENTENCE_MAX_WORDS
+        and _DAY_WORDS.isdisjoint(w.lower() for w in WORD.findall(text))
+        and len(split_sentences(text)) == 1
+    )
+
+
+_DAY_WORDS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight", "tomorrow"))
 
 
 #: Between a title and the site's name in a scraped <title>: "Quake hits the coast | Example News".

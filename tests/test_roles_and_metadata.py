@@ -141,3 +141,47 @@ def test_a_story_paragraph_printed_twice_keeps_its_first_copy(tmp_path):
                         "Rescuers search the rubble in the old town.", "Rescuers search the rubble in the old town.",
                         STORY[1] + " Schools stay shut.")) + "\n"
     assert _roles(tmp_path, "twice.txt", text) == ["headline", "body", "caption", "body", "caption", "caption", "body"]
+
+
+def _paragraph_roles(tmp_path, paragraphs: list[str]) -> list[str]:
+    return _roles(tmp_path, "a.txt", "\n\n".join(paragraphs) + "\n")
+
+
+def test_a_headline_in_sentence_case_with_a_full_stop_is_a_headline(tmp_path):
+    roles = _paragraph_roles(tmp_path, [
+        "North Korea to suspend nuclear missile tests and will close nuke test site.",
+        "Kim suspends nuclear, missile tests.",
+        "North Korean leader Kim Jong Un announced he will suspend nuclear and long-range missile tests "
+        "and plans to close a nuclear test site.",
+        *STORY,
+    ])
+    assert roles == ["headline", "headline", "body", "body", "body"]
+
+
+def test_an_opening_sentence_after_a_headline_stays_story(tmp_path):
+    # 24 words: longer than a standfirst runs
+    roles = _paragraph_roles(tmp_path, [
+        "Trump warns Iran on nuclear program as Macron aims to preserve pact.",
+        "President Trump warned Iran's leaders that if Iran \"threatens\" the U.S. \"they will pay a price like no "
+        'country has ever paid."',
+        *STORY,
+    ])
+    assert roles == ["headline", "body", "body", "body"]
+
+
+def test_a_dateline_opens_the_story_and_a_kicker_opens_a_headline(tmp_path):
+    assert _paragraph_roles(tmp_path, [
+        "WASHINGTON (Reuters) - President Barack Obama will meet Chinese President Xi Jinping on Friday in Washington.",
+        *STORY,
+    ])[0] == "body"
+    assert _paragraph_roles(tmp_path, [
+        "DESPERATION: DNC Files Multi-Million Dollar Lawsuit Against Russia, Trump Campaign for Collusion.",
+        *STORY,
+    ])[0] == "headline"
+
+
+def test_a_short_opening_sentence_dated_to_the_day_stays_story(tmp_path):
+    assert _paragraph_roles(tmp_path, [
+        "A strong earthquake struck central Mexico on Tuesday, killing at least 200 people.",
+        *STORY,
+    ])[0] == "body"
