@@ -86,7 +86,11 @@ BOILERPLATE_LINES = re.compile(
     r"please let us know if you're having issues with commenting|comments?|show comments|"
     r"share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|"
     r"(?:click|tap) here.*|read more.*|read (?:the )?full (?:story|article).*|continue reading.*|"
-    r"story continues below.*|listen to this article.*|sign up.*|subscribe.*|follow us.*|"
+    r"story continues below.*|listen to this article.*|(?:sign up|subscribe)(?:\b(?! rates?\b).{0,80})?|follow us.*|"
+    r"share via \w+|(?:click|tap) to share.*|follow .{1,40} on (?:twitter|x|facebook|instagram|threads|bluesky).*|"
+    r"(?:get|receive) (?:the|our) .{1,40} newsletter.*|.{0,60}newsletter (?:delivered )?to your inbox.*|"
+    r"(?:related|watch|read|listen|more|see also|also read)\s*:.{0,100}|"
+    r"(?:(?:facebook|twitter|pinterest|linkedin|whatsapp|email|reddit|messenger|print|copy link)\s*){2,}|"
     r"most (?:popular|read)|trending|more from .{1,40}|recommended(?: for you)?|you may also like|"
     r"skip to (?:main )?content|back to top|leave a comment|join the conversation|"
     r"this article was (?:originally )?published.*|this story has been updated.*|"
@@ -100,14 +104,20 @@ META_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"^By\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|da|van|von|al|bin|el))*"
         r"(?:,\s*(?:[A-Z][\w.'\u2019-]*\s*)+)?$"
     ),
-    re.compile(r"^(?:written|reported|reporting|edited|editing|compiled) by\b", re.I),
+    re.compile(r"^\(?(?:written|reported|reporting|edited|editing|compiled) by\b", re.I),  # "(Reporting by ...; Editing by ...)"
     re.compile(r"^credit:", re.I),
     re.compile(r"^(?:copyright|\(c\)|©)", re.I),
     re.compile(r"\ball rights reserved\b", re.I),
     re.compile(r"^word count:?\s*\d", re.I),
-    re.compile(r"^(?:additional reporting|contributing|contributors?:)", re.I),
+    re.compile(r"^(?:additional reporting|contributing(?:\s*:| reporting| writers?| editors?)|contributors?:)", re.I),
     re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b", re.I),
-    re.compile(r"^(?:updated|published|posted|last updated|first published)\b[:\s]", re.I),
+    # "Updated 12:30 p.m.", "Published July 15, 2016", "Last modified on Fri 15 Jul 2016": a date or
+    # time soon after (not "Published reports in Moscow said...")
+    re.compile(
+        r"^(?:updated|published|posted|last updated|last modified|first published)\b:?\s*(?:on\s+|at\s+)?"
+        r"(?=.{0,12}(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday)))",
+        re.I,
+    ),
     re.compile(r"^(?:source|sources):\s", re.I),
 )
 
@@ -122,6 +132,8 @@ CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\((?:[^()]*\s)?(?:Photo|Photograph|Image)s? (?:by|credit|courtesy)\b", re.I),
     re.compile(r"\b(?:Photo|Photograph|Image|Picture) (?:by|credit|courtesy of)\b", re.I),
     re.compile(r"^(?:Photo|Photograph|Image|Caption|Image caption|Picture)\s*:", re.I),
+    re.compile(r"^Image (?:copyright|caption)\b", re.I),  # BBC: "Image copyright Getty Images"
+    re.compile(r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE)/[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"),  # "REUTERS/Denis Balibouse"
     re.compile(r"\((?:" + PHOTO_AGENCIES + r")(?: Photo| Images)?(?:/[^)]*)?\)\s*$"),
 )
 

@@ -59,9 +59,9 @@ CREDIT_MAX_WORDS = 8
 
 _MONTH = "|".join(MONTHS + MONTH_ABBREVIATIONS)
 _DAY = "|".join(WEEKDAYS + tuple(d[:3] for d in WEEKDAYS))
-_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"
+_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"  # "10:32 a.m. ET", "10.32 BST"
 _DATE_LINE = re.compile(
-    rf"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:(?:{_DAY})\.?,?\s+)?"
+    rf"^(?:(?:updated|published|posted|last updated|last modified(?: on)?)\s*:?\s*)?(?:(?:{_DAY})\.?,?\s+)?"
     rf"(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     rf"(?:,?\s*(?:at\s+|[-|/]\s*)?{_TIME})?\s*\.?$",
@@ -170,14 +170,27 @@ def _after_photo_label(lines: Sequence[_Line], roles: list[Role | None]) -> None
 
 
 def _caption_fragments(lines: Sequence[_Line], roles: list[Role | None]) -> None:
-    """Short unpunctuated lines set directly beside a caption or credit belong to it."""
-    runs_with_caption = {
-        line.block.run for line, r in zip(lines, roles) if r == "caption" or (r == "meta" and _is_credit(line))
-    }
-    for i, line in enumerate(lines):
-        if roles[i] is None and line.block.run in runs_with_caption and line.block.kind == "text":
-            if line.words <= CAPTION_FRAGMENT_MAX_WORDS and not line.bare.endswith(_TERMINAL):
+    """Short unpunctuated lines set directly beside a caption or credit belong to it: the lines
+    next to it in its run (no blank line between), and the lines next to those. Only neighbours:
+    in a file of one paragraph per line the whole file is one run, and its headline is no
+    caption's fragment."""
+    anchors = [i for i, r in enumerate(roles) if r == "caption" or (r == "meta" and _is_credit(lines[i]))]
+    for anchor in anchors:
+        for step in (-1, 1):
+            i = anchor + step
+            while 0 <= i < len(lines) and _is_fragment(lines[i], roles[i], lines[anchor].block.run):
                 roles[i] = "caption"
+                i += step
+
+
+def _is_fragment(line: _Line, role: Role | None, run: int) -> bool:
+    return (
+        role is None
+        and line.block.run == run
+        and line.block.kind == "text"
+        and line.words <= CAPTION_FRAGMENT_MAX_WORDS
+        and not line.bare.endswith(_TERMINAL)
+    )
 
 
 def _is_credit(line: _Line) -> bool:

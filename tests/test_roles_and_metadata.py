@@ -185,3 +185,57 @@ def test_a_short_opening_sentence_dated_to_the_day_stays_story(tmp_path):
         "A strong earthquake struck central Mexico on Tuesday, killing at least 200 people.",
         *STORY,
     ])[0] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published reports in Moscow said Lavrov had pressed Kerry on the issue of rebel groups in the north.",
+        "Updated figures from the Syrian Observatory for Human Rights showed that at least 300 people had died.",
+        "Contributing to the tension, Russian jets struck targets near the city on Thursday morning, witnesses said.",
+        "Posted on the embassy's website, the statement said the ambassador had been recalled for consultations.",
+        "Subscribers to Russian state television were shown footage of the meeting on the evening news.",
+        "Sign up rates for the volunteer program doubled after the announcement, the ministry said.",
+    ],
+)
+def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
+    assert _paragraph_roles(tmp_path, ["Kerry and Lavrov agree on Syria plan", STORY[0], line, STORY[1]])[2] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reporting by Jane Doe in Geneva; Writing by John Roe; Editing by Mark Heinrich)",
+        "John Kerry speaks in Geneva. REUTERS/Denis Balibouse",
+        "Fri 15 Jul 2016 10.32 BST",
+        "Last modified on Fri 15 Jul 2016 12.00 BST",
+        "Image copyright Getty Images",
+        "Share via Email",
+        "Facebook Twitter Pinterest",
+        "Click to share on Twitter (Opens in new window)",
+        "Follow Jane Doe on Twitter: @janedoe",
+        "Get the Morning Briefing newsletter delivered to your inbox.",
+        "Related: Kerry, Lavrov meet in Geneva",
+        "More: A minute-by-minute guide to the exclusive interview",
+        "Contributing: Jane Doe",
+        "Updated 12:30 p.m.",
+    ],
+)
+def test_site_furniture_is_not_story(tmp_path, line):
+    assert _paragraph_roles(tmp_path, ["Kerry and Lavrov agree on Syria plan", STORY[0], line, STORY[1]])[2] != "body"
+
+
+def test_a_caption_in_a_file_of_one_paragraph_per_line_takes_only_its_neighbours(tmp_path):
+    """Without blank lines the whole file is one run: a caption's fragments are the short lines
+    beside it, not the headline or a subheading further away."""
+    text = "\n".join([
+        "Kerry and Lavrov agree on Syria ceasefire plan",
+        "John Kerry and Sergei Lavrov met for twelve hours in Geneva on Friday to agree on a plan to halt the "
+        "fighting in Syria, officials said.",
+        "Kerry and Lavrov shake hands in Geneva. (AP Photo/Martial Trezzini)",
+        STORY[0],
+        "What comes next",
+        STORY[1],
+    ]) + "\n"
+    assert _roles(tmp_path, "lines.txt", text) == ["headline", "body", "caption", "body", "body", "body"]
+    assert load([tmp_path / "lines.txt"]).sources[0].title == "Kerry and Lavrov agree on Syria ceasefire plan"
