@@ -80,10 +80,15 @@ def describe(blocks: Sequence[Block], roles: Sequence[Role], front: dict[str, st
             if published:
                 break
     if published is None:
-        published = next(
-            (d for b, r in zip(blocks, roles) if r == "meta" and (d := parse_absolute_date(fold(b.text)))), None
-        )
+        dated = [(b, d) for b, r in zip(blocks, roles) if r == "meta" and (d := parse_absolute_date(fold(b.text)))]
+        # "Updated July 16" above "Published July 15": the first publication is the base for
+        # the article's relative days ("on Thursday")
+        first_published = next((d for b, d in dated if not _UPDATED.match(fold(b.text))), None)
+        published = first_published or (dated[0][1] if dated else None)
     return Description(title, outlet, published)
+
+
+_UPDATED = re.compile(r"^\W*(?:updated|last updated|last modified|modified)\b", re.I)
 
 
 _COPYRIGHT = re.compile(r"^(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?(.+)$", re.I)
@@ -92,13 +97,25 @@ _DATE_TAIL = re.compile(rf"[\s,]+(?:(?:{_MONTH})\.?\s+\d{{1,2}},?\s+)?\d{{4}}.*$
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\(([^)]{2,40})\)\s*(?:--|\u2014|\u2013|-)")
 
 
+_NAME_AND_OUTLET = re.compile(r"\s*(?:,|\||\u2014|\u2013| - | for | of )\s*")
+
+
+def _named_outlet(credit: str) -> str | None:
+    """The outlet a byline or copyright names: the whole credit ("THE ASSOCIATED PRESS"), or its
+    last part after the writer's name ("Jane Doe, The New York Times", "Jane Doe | Reuters")."""
+    if name := canonical_outlet(credit):
+        return name
+    parts = _NAME_AND_OUTLET.split(credit)
+    return canonical_outlet(parts[-1]) if len(parts) > 1 else None
+
+
 def _outlet_in_text(blocks: Sequence[Block], roles: Sequence[Role]) -> str | None:
     for b, role in zip(blocks, roles):
         text = fold(b.text).strip(" *\u2022\u00b7-\u2014|").strip()
         if role == "meta":
             for pattern in (_COPYRIGHT, _BYLINE):
                 m = pattern.match(text)
-                if m and (name := canonical_outlet(_DATE_TAIL.sub("", m.group(1)))):
+                if m and (name := _named_outlet(_DATE_TAIL.sub("", m.group(1)))):
                     return name
             if name := canonical_outlet(text):
                 return name

@@ -239,3 +239,25 @@ def test_a_caption_in_a_file_of_one_paragraph_per_line_takes_only_its_neighbours
     ]) + "\n"
     assert _roles(tmp_path, "lines.txt", text) == ["headline", "body", "caption", "body", "body", "body"]
     assert load([tmp_path / "lines.txt"]).sources[0].title == "Kerry and Lavrov agree on Syria ceasefire plan"
+
+
+@pytest.mark.parametrize(
+    "byline,outlet",
+    [
+        ("By Jane Doe, The New York Times", "The New York Times"),
+        ("By Jane Doe, Associated Press", "Associated Press"),
+        ("By Jane Doe | Reuters", "Reuters"),
+        ("By THE ASSOCIATED PRESS", "Associated Press"),
+        ("By Jane Doe and John Roe", None),
+    ],
+)
+def test_the_outlet_is_read_from_a_byline_that_names_the_writer_first(tmp_path, byline, outlet):
+    text = "\n\n".join(["Kerry and Lavrov agree on Syria plan", byline, *STORY]) + "\n"
+    _roles(tmp_path, "a.txt", text)
+    assert load([tmp_path / "a.txt"]).sources[0].outlet == outlet
+
+
+def test_the_first_publication_date_wins_over_an_update(tmp_path):
+    text = "\n\n".join(["Kerry and Lavrov agree on Syria plan", "Updated July 16, 2016", "Published July 15, 2016", *STORY])
+    _roles(tmp_path, "a.txt", text + "\n")
+    assert str(load([tmp_path / "a.txt"]).sources[0].published) == "2016-07-15"
