@@ -27,9 +27,21 @@ FLAG = [
     ("The company announced the merger with Siemens on 3 May 2017.",
      "The company announced the merger with Siemens on 13 May 2017.", None, None),
     ("Senator McCain died in Phoenix last month.", "Senator McCain died in Phoenix on Saturday.", "2018-08-27", "2018-08-27"),
+    # "this weekend" from a Wednesday is the coming one, not the one before
+    ("Kerry and Lavrov will hold talks this weekend in Geneva on the ceasefire.",
+     "Kerry and Lavrov will hold talks on July 9 in Geneva on the ceasefire.", "2016-07-13", "2016-07-13"),
+    # "met" is past: Thursday from a Saturday article is July 14, not July 21
+    ("John Kerry met Sergei Lavrov on Thursday in Geneva for talks on Syria.",
+     "Lavrov and Kerry met for talks on Syria in the Swiss city of Geneva on July 21, officials said.",
+     "2016-07-16", "2016-07-16"),
 ]
 
 KEEP = [
+    ("Kerry and Lavrov will hold talks this weekend in Geneva on the ceasefire.",
+     "Kerry and Lavrov will hold talks on Saturday, July 16, in Geneva on the ceasefire.", "2016-07-13", "2016-07-13"),
+    # on a Monday, "this weekend" may be the one just past
+    ("Kerry and Lavrov held talks this weekend in Geneva on the ceasefire.",
+     "Kerry and Lavrov held talks on July 9 in Geneva on the ceasefire.", "2016-07-11", "2016-07-11"),
     # "last week" covers Thursday of the week before a Tuesday article
     ("During his confirmation hearing last week, Pompeo said he was optimistic.",
      "During his confirmation hearings on Thursday, Pompeo said he was optimistic.", "2018-04-17", "2018-04-18"),

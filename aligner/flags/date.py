@@ -309,7 +309,8 @@ def _tense(a: Analysis, i: int) -> str | None:
             w in lx.FUTURE_BEFORE_TO and nxt == "to" for w, nxt in zip(words, words[1:])
         )
         past = any(
-            w in ("was", "were", "had", "did", "said", "told")
+            w in ("was", "were", "had", "did")
+            or w in lx.IRREGULAR_PAST
             or (w.endswith("ed") and len(w) > 4 and w not in lx.FUTURE_MARKERS)
             for w in words
         )
@@ -431,12 +432,7 @@ def _period(text: str, published: dt.date) -> tuple[Interval, ...]:
     """Weeks, months, years and "N days ago", through dateparser, widened to their period."""
     text = re.sub(r"\s+", " ", text)
     if text.endswith("weekend"):
-        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-        if text.startswith("next"):
-            saturday += dt.timedelta(days=7)
-        elif text.startswith("last") and published.weekday() >= 5:
-            saturday -= dt.timedelta(days=7)
-        return (Interval(saturday - dt.timedelta(days=1), saturday + dt.timedelta(days=1)),)
+        return tuple(Interval(s - dt.timedelta(days=1), s + dt.timedelta(days=1)) for s in _weekend(text, published))
     qualifier = text.split()[0] if text.split()[0] in ("earlier", "later") else ""
     core = text.removeprefix(qualifier).strip().replace("past ", "last ", 1)
     data = _parser(published, "future" if core.startswith("next") else "past").get_date_data(core)
@@ -464,6 +460,21 @@ def _period(text: str, published: dt.date) -> tuple[Interval, ...]:
     elif qualifier == "later":
         lo = max(lo, published)
     return (Interval(lo, hi),)
+
+
+def _weekend(text: str, published: dt.date) -> tuple[dt.date, ...]:
+    """The Saturday of "this", "last", "past" or "next" weekend. From Monday to Friday "this
+    weekend" is the coming one (on a Monday it may still be the one just past: both are read);
+    on a weekend day it is that weekend. "Last weekend" is the one before "this"."""
+    day = published.weekday()
+    latest = published - dt.timedelta(days=(day - 5) % 7)  # the last Saturday, or today
+    coming = latest if day >= 5 else latest + dt.timedelta(days=7)
+    week = dt.timedelta(days=7)
+    if text.startswith(("last", "past")):
+        return (latest - week if day >= 5 else latest,)
+    if text.startswith("next"):
+        return (coming + week if day >= 5 else coming,)
+    return (latest, coming) if day == 0 else (coming,)
 
 
 @lru_cache(maxsize=256)
