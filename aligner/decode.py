@@ -29,6 +29,22 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"{\\rtf", "an RTF document"),
 )
+
+def _always(data: bytes) -> bool:
+    return True
+
+
+def _binary_bytes(data: bytes) -> bool:
+    return any(b < 0x09 or 0x0E <= b < 0x20 for b in data[2:64])
+
+
+#: Signatures that are printable words ("MZ Corp. reported...", "RIFF between the leaders...",
+#: "BZh."): the file is that format only when what follows is too.
+_CONFIRMS = {
+    b"MZ": _binary_bytes,  # an executable's header holds control and NUL bytes at once
+    b"RIFF": lambda data: data[8:12] in (b"WAVE", b"WEBP", b"AVI "),
+    b"BZh": lambda data: data[3:4].isdigit() and data[4:10] in (b"1AY&SY", b"\x17rE8P\x90"),
+}
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -66,7 +82,7 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as e:
                 raise UndecodableError(f"invalid {encoding} after its byte-order mark ({e.reason})") from None
     for signature, what in _BINARY_SIGNATURES:
-        if data.startswith(signature):
+        if data.startswith(signature) and _CONFIRMS.get(signature, _always)(data):
             raise UndecodableError(f"binary file: looks like {what}, not text")
     utf16 = _utf16_without_bom(data)
     if utf16:

@@ -62,11 +62,21 @@ def test_utf16_odd_length_keeps_text_and_marks_the_stray_byte():
         (b"\x7fELF\x02\x01\x01", "executable"),
         (b"SQLite format 3\x00", "SQLite"),
         (b"{\\rtf1\\ansi", "RTF"),
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", "Windows executable"),
+        (b"RIFF\x24\x08\x00\x00WAVEfmt ", "RIFF"),
+        (b"BZh91AY&SY\x8a\x1c", "bzip2"),
     ],
 )
 def test_binary_signatures_are_named(data, what):
     with pytest.raises(UndecodableError, match=what):
         decode(data)
+
+
+@pytest.mark.parametrize(
+    "text", ["MZ Corp. reported profits on Monday.\n", "RIFF between the two leaders grew.\n", "BZh. The text.\n"]
+)
+def test_text_that_starts_like_a_signature_is_text(text):
+    assert decode(text.encode()).text == text
 
 
 @pytest.mark.parametrize(
