@@ -385,13 +385,16 @@ def markdown_blocks(lines: list[str], start: int = 0) -> list[Block]:
     return blocks
 
 
+_HTML_BREAK = re.compile(r"<\s*/?\s*(?:br|p|div|li|hr)\b", re.I)
+
+
 def _inline_text(token) -> str:
     parts: list[str] = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+        elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _HTML_BREAK.match(child.content)):
+            parts.append(" ")  # a line break, "<br>" or "<p>" between words is a space
     # images are left out: an image inside a sentence is an icon, not words of the story
     return re.sub(r"[ \t]+", " ", "".join(parts))
 

@@ -155,3 +155,13 @@ def test_a_markdown_file_of_images_alone_is_not_an_article(tmp_path):
     with pytest.raises(IngestError, match="only images"):
         read_article(f)
     assert [p.reason for p in load([f]).problems] == ["no paragraphs found, only images"]
+
+
+def test_inline_html_line_breaks_separate_words_and_other_tags_vanish(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("Kerry arrived in Geneva on Thursday.<br>Lavrov followed on Friday.\n\n"
+                 "It ended.<br/>They left. A <b>bold</b> word.\n", encoding="utf-8")
+    assert [p.text for p in load([f]).paragraphs] == [
+        "Kerry arrived in Geneva on Thursday. Lavrov followed on Friday.",
+        "It ended. They left. A bold word.",
+    ]
