@@ -773,3 +773,22 @@ async def test_the_status_line_names_the_flag_the_detail_panel_shows(two_stories
                 explanation = two_stories.flags[item.index].explanation
                 assert explanation[:40] in str(screen.query_one("#status").render())
             await pressed(pilot, "x")
+
+
+async def test_lists_move_with_j_and_k_as_the_columns_do(marked_seeds):
+    """The article order, flag and source lists answer j, k, g and G like the arrows."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, list_id in (("o", "#article-list"), ("f", "#flags-list"), ("s", "SourceList")):
+            await pressed(pilot, key)
+            options = app.screen.query_one(list_id)
+            start = options.highlighted
+            await pressed(pilot, "j")
+            assert options.highlighted is not None and options.highlighted > (start or 0), key
+            await pressed(pilot, "k")
+            assert options.highlighted == (start or 0), key
+            await pressed(pilot, "G")
+            assert options.highlighted == options.option_count - 1, key
+            await pressed(pilot, "g")
+            assert options.highlighted == 0 or not options.get_option_at_index(0).id, key
+            await pressed(pilot, "escape")

@@ -18,6 +18,7 @@ from tui.cells import Palette, paragraph_text
 from tui.reading import TOP, Index, Unit, source_line
 from tui.safe import plain
 from tui.screens.once import AnswerOnce
+from tui.widgets.choices import Choices
 
 #: Marks in this list use text styles only (the glyphs carry the meaning).
 _PALETTE = Palette(
@@ -52,7 +53,7 @@ class ArticleScreen(AnswerOnce[Unit | None]):
             yield Static(Content.assemble(("Article order: ", "bold"), plain(source_line(self.index, self.source), "bold"),
                                           ("  · Enter: go to the row · Esc: back", "dim")),
                          markup=False, id="article-title")
-            yield OptionList(*self._options(), id="article-list")
+            yield Choices(*self._options(), id="article-list")
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []

@@ -17,6 +17,7 @@ from tui.cells import FLAG_GLYPH
 from tui.reading import Index
 from tui.safe import plain, shown
 from tui.screens.once import AnswerOnce
+from tui.widgets.choices import Choices
 from tui.widgets.detail import where
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class FlagListScreen(AnswerOnce[int | None]):
                 count = len(flags) if k == ALL else sum(1 for f in flags if f.kind == k)
                 tabs.append(Tab(plain(f"{k} ({count})"), id=f"kind-{self.kinds.index(k)}"))
             yield Tabs(*tabs, active=f"kind-{self.kinds.index(self.kind)}", id="flags-kinds")
-            yield OptionList(id="flags-list")
+            yield Choices(id="flags-list")
 
     def on_mount(self) -> None:
         self.fill()

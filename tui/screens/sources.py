@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from tui.reading import Index, source_line
 from tui.safe import plain
 from tui.screens.once import AnswerOnce
+from tui.widgets.choices import VI_KEYS
 
 
 #: The mark in a source's button. Textual's SelectionList draws an X whatever the state and tells
@@ -27,6 +28,8 @@ HIDDEN_MARK = " "
 
 class SourceList(SelectionList[str]):
     """The sources, each with a button that reads without colour: ✓ shown, blank hidden."""
+
+    BINDINGS = VI_KEYS
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
