@@ -137,3 +137,18 @@ def test_words_that_swap_places_are_not_shown_as_changed():
     c = "The report said the Russian government had contacts with Trump campaign donors."
     replaced = [o for o in word_diff(a, c) if o.tag != "equal"]
     assert [x.plain for x in word_changes(a, c, replaced)] == ["«officials» → «donors»"]
+
+
+def test_words_in_common_are_counted_alike_from_either_passage(seeds_alignment):
+    """A word diff aligns words differently from each side; the count the panel gives is the
+    same whichever passage of a flag or match it is opened from."""
+    from aligner.diff import word_diff
+    from tui.widgets.detail import words_in_common
+
+    def one_way(a, b):
+        return sum(len(a[o.a_start : o.a_end].split()) for o in word_diff(a, b) if o.tag == "equal")
+
+    pairs = [(seeds_alignment.span_text(m.a), seeds_alignment.span_text(m.b)) for m in seeds_alignment.matches]
+    assert any(one_way(a, b) != one_way(b, a) for a, b in pairs)  # the case this guards against
+    for a, b in pairs:
+        assert words_in_common(a, b) == words_in_common(b, a) == max(one_way(a, b), one_way(b, a))

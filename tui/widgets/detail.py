@@ -147,6 +147,19 @@ def _credit(index: Index, flag: Flag) -> Content:
     return _side(index, Side(unit, span, span, "the credit"), text, offset, [])
 
 
+def words_in_common(a_text: str, b_text: str, ops=None) -> int:
+    """Words the two passages share in order. A word diff's alignment depends on which side it
+    starts from, so the count is the better of the two directions: the panel gives one figure
+    from either passage of a flag. `ops`: word_diff(a_text, b_text), when already computed."""
+    from aligner.diff import word_diff
+
+    def equal(ops, text: str) -> int:
+        return sum(len(text[o.a_start : o.a_end].split()) for o in ops if o.tag == "equal")
+
+    forward = ops if ops is not None else word_diff(a_text, b_text)
+    return max(equal(forward, a_text), equal(word_diff(b_text, a_text), b_text))
+
+
 def compare(index: Index, here: Side, there: Side) -> tuple[Content, Content, Content]:
     """(left side, right side, changes): both passages, the words that differ marked in each."""
     from aligner.diff import word_diff
@@ -154,7 +167,7 @@ def compare(index: Index, here: Side, there: Side) -> tuple[Content, Content, Co
     a_text, a_offset = passage(index, here.unit, here.span)
     b_text, b_offset = passage(index, there.unit, there.span)
     ops = word_diff(a_text, b_text)
-    same = sum(1 for o in ops if o.tag == "equal" for _ in a_text[o.a_start : o.a_end].split())
+    same = words_in_common(a_text, b_text, ops)
     words = max(len(a_text.split()), len(b_text.split()), 1)
     close = same / words >= SIMILAR_ENOUGH
     changed = [o for o in ops if o.tag != "equal"] if close else []
