@@ -2,8 +2,9 @@
 
 sentencex (Wikimedia's segmenter, Rust) knows English abbreviations ("U.S.", "Mr.", "Vladimir V.
 Putin") and returns offsets; on the seeds it gives the same sentences as pysbd at a hundred times
-the speed. Its one measured weakness is a time followed by a capitalised word ("10 a.m. Friday"),
-which is mended here.
+the speed. Its measured weaknesses are mended here: a time followed by a capitalised word ("10
+a.m. Friday"), a quoted question and its speaker ('"Why now?" Lavrov asked.'), and the word "no"
+ending a sentence ("The answer was no. Kerry left.").
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             spans[-1][1] = end
         else:
             spans.append([start, end])
+    if "no." in text:
+        spans = [piece for start, end in spans for piece in _split_missed(text, start, end)]
     out: list[Sentence] = []
     for start, end in spans:
         while start < end and text[start].isspace():
@@ -105,8 +108,19 @@ def _boundaries(text: str):
         start = cut
 
 
+#: A quotation ending in ? or ! and the speaker after it: '"Why now?" Lavrov asked reporters.'
+_QUESTION_QUOTE_END = re.compile(r"[?!][\"'\u201d\u2019]$")
+_SPEAKER_THEN_VERB = re.compile(
+    r"^(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:asked|said|says|asks|told|tells|shouted|wrote|added|replied|tweeted|"
+    r"insisted|declared|demanded|wondered|cried|exclaimed|yelled|recalled|joked)\b"
+)
+#: "The answer was no. Kerry left.": a lower-case "no." before a capital is a word, not "No. 3".
+_WORD_NO_END = re.compile(r"(?<![\w.])no\.(?=\s+[A-Z])")
+
+
 def _continues(text: str, previous: list[int], start: int, end: int) -> bool:
-    """A split the segmenter should not have made: after a clock time, or before bare punctuation.
+    """A split the segmenter should not have made: after a clock time, before bare punctuation,
+    or between a quoted question and its speaker.
 
     Only the end of the sentence before matters ("... 10 a.m."): a chain of merges must not slice
     the whole growing sentence again at every step."""
@@ -114,4 +128,16 @@ def _continues(text: str, previous: list[int], start: int, end: int) -> bool:
     after = text[start:end].lstrip()
     if not any(ch.isalnum() for ch in after):
         return True
+    if _QUESTION_QUOTE_END.search(before) and _SPEAKER_THEN_VERB.match(after):
+        return True
     return bool(_CLOCK_END.search(before) and _CONTINUES_TIME.match(after))
+
+
+def _split_missed(text: str, start: int, end: int) -> list[list[int]]:
+    """The span cut where the segmenter missed an end: after a lower-case "no."."""
+    out = []
+    for m in _WORD_NO_END.finditer(text, start, end):
+        out.append([start, m.end()])
+        start = m.end()
+    out.append([start, end])
+    return out

@@ -1,5 +1,7 @@
 """Sentences: offsets into the paragraph; abbreviations, initials and clock times do not end one."""
 
+import pytest
+
 from aligner.load import load
 from aligner.segment import split_sentences
 
@@ -35,3 +37,18 @@ def test_the_seeds_split_into_159_sentences(seeds_dir):
     assert sum(len(p.sentences) for p in paragraphs) == 159
     for p in paragraphs:
         assert all(0 <= s.start < s.end <= len(p.text) for s in p.sentences)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('"Why now?" Lavrov asked reporters.', ['"Why now?" Lavrov asked reporters.']),
+        ("\u201cWe will not surrender!\u201d Putin told the crowd. He left.",
+         ["\u201cWe will not surrender!\u201d Putin told the crowd.", "He left."]),
+        ('He asked "Why?" The crowd was silent.', ['He asked "Why?"', "The crowd was silent."]),
+        ("The answer was no. Kerry left.", ["The answer was no.", "Kerry left."]),
+        ("See No. 3 in the list. It is long.", ["See No. 3 in the list.", "It is long."]),
+    ],
+)
+def test_quoted_questions_keep_their_speaker_and_no_ends_a_sentence(text, expected):
+    assert [text[s.start : s.end] for s in split_sentences(text)] == expected
