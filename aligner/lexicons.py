@@ -143,3 +143,13 @@ MONTHS = (
 )
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+#: Past forms of irregular verbs (not "-ed"), those that are no present form too ("put", "read",
+#: "hit" are left out): "met on Thursday" is the Thursday before the article.
+IRREGULAR_PAST = frozenset(
+    """met held came spoke began went took gave made sent saw knew left won lost fell rose broke brought
+    bought caught chose drew drove ate fought found flew forgot got grew hung kept led meant paid ran sold
+    sought shot sat slept stood struck swore taught thought threw understood woke wore wrote fled became
+    withdrew arose stole spent lent built felt heard told said sank sang stuck stung swept swung tore
+    undertook upheld overtook overthrew forbade froze hid""".split()
+)

@@ -18,6 +18,7 @@ from aligner.ingest import Block
 from aligner.lexicons import (
     BOILERPLATE_LINES,
     CAPTION_PATTERNS,
+    IRREGULAR_PAST,
     META_PATTERNS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -236,10 +237,13 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
 def _short_headline(text: str, words: int) -> bool:
     """A headline written in sentence case, with a full stop ("North Korea to suspend nuclear
     tests and will close test site."): one sentence, shorter than a story's opening runs, and
-    not dated to the day as an opening sentence is ("...struck the coast on Tuesday.")."""
+    neither dated to the day nor told in the past tense as an opening sentence is ("Kerry and
+    Lavrov agreed on a plan.", "...struck the coast on Tuesday.")."""
+    lows = [w.lower() for w in WORD.findall(text)]
     return (
         words <= HEADLINE_SENTENCE_MAX_WORDS
-        and _DAY_WORDS.isdisjoint(w.lower() for w in WORD.findall(text))
+        and _DAY_WORDS.isdisjoint(lows)
+        and not any(w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4) for w in lows)
         and len(split_sentences(text)) == 1
     )
 

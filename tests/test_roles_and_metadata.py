@@ -261,3 +261,7 @@ def test_the_first_publication_date_wins_over_an_update(tmp_path):
     text = "\n\n".join(["Kerry and Lavrov agree on Syria plan", "Updated July 16, 2016", "Published July 15, 2016", *STORY])
     _roles(tmp_path, "a.txt", text + "\n")
     assert str(load([tmp_path / "a.txt"]).sources[0].published) == "2016-07-15"
+
+
+def test_a_short_opening_sentence_in_the_past_tense_stays_story(tmp_path):
+    assert _paragraph_roles(tmp_path, ["Kerry and Lavrov agreed on a ceasefire plan for Aleppo in Geneva.", *STORY])[0] == "body"

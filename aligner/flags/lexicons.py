@@ -317,14 +317,5 @@ DAY_EDGE_WORDS = frozenset(
 )
 #: Future markers: a weekday in a future-tense clause is the next such day, not the last one.
 FUTURE_MARKERS = frozenset("will 'll shall upcoming next scheduled expected plans plan planned".split())
-#: Past forms of irregular verbs (not "-ed"), those that are no present form too ("put", "read",
-#: "hit" are left out): "met on Thursday" is the Thursday before the article.
-IRREGULAR_PAST = frozenset(
-    """met held came spoke began went took gave made sent saw knew left won lost fell rose broke brought
-    bought caught chose drew drove ate fought found flew forgot got grew hung kept led meant paid ran sold
-    sought shot sat slept stood struck swore taught thought threw understood woke wore wrote fled became
-    withdrew arose stole spent lent built felt heard told said sank sang stuck stung swept swung tore
-    undertook upheld overtook overthrew forbade froze hid""".split()
-)
 #: Words that with a following "to" point to the future ("is to visit", "set to meet", "due to vote").
 FUTURE_BEFORE_TO = frozenset("is are set due going scheduled expected".split())
