@@ -36,8 +36,9 @@ HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 20
 #: A first line ending in a full stop is a headline when written in title case (most of its
 #: longer words capitalised; a news sentence full of names stays below this), or when it is one
-#: sentence of at most HEADLINE_SENTENCE_MAX_WORDS words (headlines in sentence case run 9-17
-#: words on NewsWCL50, an opening paragraph 50 or more).
+#: sentence of at most HEADLINE_SENTENCE_MAX_WORDS words, neither in the past tense nor dated to
+#: the day (headlines in sentence case run 9-17 words on NewsWCL50, an opening paragraph 50 or
+#: more).
 HEADLINE_TITLE_CASE = 0.75
 HEADLINE_SENTENCE_MAX_WORDS = 20
 #: A first paragraph this close to the front matter's title (rapidfuzz ratio, folded, lower case)
