@@ -27,7 +27,7 @@ from aligner.inputs import MAX_BYTES, collect_inputs
 from aligner.model import Alignment, Flag, Group, LoadProblem, Match, Paragraph, Reuse, Sentence, Source, Span
 
 FORMAT = "synoptic-cache"
-VERSION = 1
+VERSION = 2
 MAX_ENTRIES = 64
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # a sha256 key, as cache_key() makes it
 
@@ -136,7 +136,7 @@ def _unspan(v: list) -> Span:
 def alignment_to_dict(a: Alignment) -> dict:
     return {
         "sources": [
-            [s.id, s.path, s.label, s.title, s.outlet, s.published.isoformat() if s.published else None, s.encoding]
+            [s.id, s.path, s.label, s.title, s.outlet, s.published.isoformat() if s.published else None, s.encoding, s.url]
             for s in a.sources
         ],
         "paragraphs": [
@@ -155,8 +155,8 @@ def alignment_to_dict(a: Alignment) -> dict:
 def alignment_from_dict(d: dict) -> Alignment:
     return Alignment(
         sources=tuple(
-            Source(i, path, label, title, outlet, date.fromisoformat(published) if published else None, encoding)
-            for i, path, label, title, outlet, published, encoding in d["sources"]
+            Source(i, path, label, title, outlet, date.fromisoformat(published) if published else None, encoding, url)
+            for i, path, label, title, outlet, published, encoding, url in d["sources"]
         ),
         paragraphs=tuple(
             Paragraph(source, index, line, role, text, tuple(Sentence(s, e) for s, e in sentences))

@@ -74,6 +74,7 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
                 outlet=about.outlet,
                 published=about.published,
                 encoding=article.encoding,
+                url=" ".join(str(article.front_matter.get("url", "")).split()) or None,
             )
         )
         for index, (block, role, sentences) in enumerate(zip(article.blocks, roles, segmented)):

@@ -35,6 +35,7 @@ class Source:
     outlet: str | None = None
     published: date | None = None
     encoding: str = "utf-8"
+    url: str | None = None  # the front matter's url: where the article was published
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,12 +164,13 @@ def alignment_to_markdown(alignment: Alignment) -> str:
         + (f", {count(len(alignment.reuse), 'copied passage')}." if alignment.reuse else ".")
     )
     out.append("")
-    out.append("| # | Label | Outlet | Date | Title |")
-    out.append("|---|---|---|---|---|")
+    out.append("| # | Label | Outlet | Date | Title | URL |")
+    out.append("|---|---|---|---|---|---|")
     for k, s in enumerate(alignment.sources, 1):
         out.append(
             f"| {k} | {md_escape(s.label, inline=True)} | {md_escape(s.outlet or '', inline=True)} | "
-            f"{s.published.isoformat() if s.published else ''} | {md_escape(s.title or '', inline=True)} |"
+            f"{s.published.isoformat() if s.published else ''} | {md_escape(s.title or '', inline=True)} | "
+            f"{md_escape(s.url or '', inline=True)} |"
         )
     for problem in alignment.problems:
         out.append("")

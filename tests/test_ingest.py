@@ -116,6 +116,21 @@ def test_markdown_with_front_matter(tmp_path):
     ]
     (source,) = load([f]).sources
     assert (source.title, source.outlet, str(source.published)) == ("Talks in Moscow", "Example Wire", "2016-07-15")
+    assert source.url == "https://example.org/x"
+
+
+def test_the_front_matter_url_is_in_the_markdown_report_and_the_source_list(tmp_path):
+    from aligner import align
+    from aligner.report import alignment_to_markdown
+    from tui.reading import Index, source_line
+
+    (tmp_path / "a.md").write_text("---\nurl: https://example.org/a\n---\nKerry met Putin in Moscow on Friday.\n")
+    (tmp_path / "b.txt").write_text("Putin met Kerry in Moscow on Friday.\n")
+    alignment = align([tmp_path])
+    assert "| https://example.org/a |" in alignment_to_markdown(alignment)
+    index = Index(alignment)
+    assert source_line(index, "a.md").endswith(" · https://example.org/a")
+    assert source_line(index, "b.txt") == "b"
 
 
 def test_markdown_image_alt_text_is_a_caption(tmp_path):

@@ -616,9 +616,9 @@ class View:
 
 
 def source_line(index: Index, sid: str) -> str:
-    """One line about a source: label, outlet, date (plain text, not markup)."""
+    """One line about a source: label, outlet, date, URL (plain text, not markup)."""
     s = index.by_id[sid]
-    return " · ".join([s.label, *source_facts(s)])
+    return " · ".join([s.label, *source_facts(s), *([s.url] if s.url else [])])
 
 
 def source_facts(s: Source) -> list[str]:
