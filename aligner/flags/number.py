@@ -4,15 +4,18 @@ same thing.
 A quantity is a number (digits, or number words from "two" up; "one" is too often a pronoun),
 with its scale ("1.5 million"), its approximator ("about", "more than", "nearly", "up to"...)
 and the thing it counts: the noun phrase right after it ("16 tests", "over 20 missile tests",
-"an eight-page proposal": eight pages). Years, clock times, ordinals and vague quantities
-("several", "dozens") are not quantities.
+"an eight-page proposal": eight pages), or the measure it is when it counts no noun (5.2 percent,
+$1.2 billion). A range ("10-12", "between 10 and 12", "2 to 3 million") is one quantity from its
+lower to its upper end; "a dozen" is a round figure. Years, clock times, ordinals and vague
+quantities ("several", "dozens") are not quantities.
 
 Two quantities are compared when they count the same thing (same head noun, modifiers that do
 not contradict: "missile tests" and "tests" yes, "missile tests" and "nuclear tests" no), or are
 measures of one dimension (km and miles), and the two sentences share enough else (more across
 rows than within a matched pair). They disagree when the ranges they allow do not overlap:
 approximators widen a number ("about 300" is 255-345, "more than 50" is above 50), a round number
-covers what rounds to it (300,000 covers 250,000-349,999), and unit conversions are exact to 5%.
+covers what rounds to it (300,000 covers 250,000 up to, not including, 350,000, where 400,000
+starts), and unit conversions are exact to 5%.
 """
 
 from __future__ import annotations
