@@ -40,6 +40,7 @@ def collect_inputs(paths: list[str]) -> Inputs:
     places: list[int] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
+    repeats: dict[str, tuple[str, int]] = {}  # real path -> (as first repeated, extra times given)
     articles = 0
     for raw in paths:
         kind = _kind(raw)
@@ -69,12 +70,15 @@ def collect_inputs(paths: list[str]) -> Inputs:
                 continue
             real = os.path.realpath(p)
             if real in seen:
-                problems.append(LoadProblem(str(p), "given more than once; read once", skipped=False))
+                first, times = repeats.get(real, (str(p), 0))
+                repeats[real] = (first, times + 1)
                 continue
             seen.add(real)
             found.append(p)
             places.append(articles)
             articles += 1
+    for shown, extra in repeats.values():  # one line per file, however often it was given
+        problems.append(LoadProblem(shown, f"given {extra + 1} times; read once", skipped=False))
     return Inputs(tuple(found), tuple(problems), tuple(places), articles)
 
 

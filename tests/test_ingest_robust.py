@@ -275,7 +275,8 @@ def test_same_file_twice_is_read_once_with_a_note(tmp_path):
     link.symlink_to(path)
     loaded = load([path, tmp_path / "." / "story.txt", link])
     assert [s.id for s in loaded.sources] == ["story.txt"]
-    assert [(p.reason, p.skipped) for p in loaded.problems] == [("given more than once; read once", False)] * 2
+    # one note however often the file was given (50 copies gave 49 identical lines)
+    assert [(p.reason, p.skipped) for p in loaded.problems] == [("given 3 times; read once", False)]
 
 
 def test_inputs_are_never_modified(tmp_path):
