@@ -32,6 +32,7 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
     sources: list[Source] = []
     paragraphs: list[Paragraph] = []
     used_ids: set[str] = set()
+    used_labels: set[str] = set()
     for position, path in zip(inputs.places, inputs.files):
         try:
             article = read_article(path)
@@ -64,7 +65,10 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
             )
         source_id = _unique_id(path.name, used_ids)
         given = " ".join(labels[position].split()) if position < len(labels) else ""
-        label = given or article.front_matter.get("label") or path.stem or path.name
+        wanted = given or article.front_matter.get("label") or path.stem or path.name
+        label = _unique_id(wanted, used_labels)  # two columns never share a name
+        if label != wanted and given:
+            problems.append(LoadProblem(str(path), f"label {wanted!r} is another column's; shown as {label!r}", skipped=False))
         sources.append(
             Source(
                 id=source_id,
@@ -83,7 +87,8 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
 
 
 def _unique_id(name: str, used: set[str]) -> str:
-    """The base name, or base name#2, #3... when another input has the same base name."""
+    """The name, or name#2, #3... when another input already has it (a file's base name, a
+    column's label)."""
     candidate, n = name, 1
     while candidate in used:
         n += 1

@@ -349,3 +349,14 @@ def test_a_directory_that_cannot_be_searched_is_a_problem_not_a_crash(tmp_path, 
     loaded = load([closed, story])
     assert [s.id for s in loaded.sources] == ["story.txt"]
     assert [p.reason for p in loaded.problems] == ["cannot list directory: Permission denied"]
+
+
+def test_two_columns_never_share_a_label(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write(tmp_path / "a" / "story.txt", ARTICLE)
+    second = write(tmp_path / "b" / "story.txt", ARTICLE.replace("Thursday", "Friday"))
+    assert [s.label for s in load([first, second]).sources] == ["story", "story#2"]
+    loaded = load([first, second], ["Wire", "Wire"])
+    assert [s.label for s in loaded.sources] == ["Wire", "Wire#2"]
+    assert [p.reason for p in loaded.problems] == ["label 'Wire' is another column's; shown as 'Wire#2'"]
