@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.app import make_app
-from tui.keys import KEYS
+from tui.keys import FOOTER, KEYS
 from tui.reading import TOP, Cursor
 
 SIZE = (80, 24)
@@ -665,6 +665,9 @@ async def test_footer_lists_the_main_keys_and_a_click_runs_one(marked_seeds):
         line = bar.render().plain
         assert line.startswith(" q Quit  ? Help  ] Flag ") and line.endswith("▏^p palette ")
         assert len(line) == SIZE[0]
+        # every key shown is shown whole (at 80 columns "v Fil" was cut)
+        body = line.removesuffix("▏^p palette ").rstrip()
+        assert body.endswith(tuple(f" {k.description}" for k in KEYS if k.id in FOOTER)), body
         await pilot.click("#keybar", offset=(line.index(" f Flags") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, FlagListScreen)

@@ -38,7 +38,9 @@ class KeyBar(Widget):
         x = 0
         for shown_key, text, action in self._items:
             item = Content.assemble((f" {shown_key} ", key), (f"{text} ", description))
-            spans.append((x, min(x + item.cell_length, room), action))
+            if x + item.cell_length > room:
+                break  # a key shown whole or not at all ("v Fil" said nothing)
+            spans.append((x, x + item.cell_length, action))
             parts.append(item)
             x += item.cell_length
         line = Content("").join(parts).truncate(room, pad=True)
