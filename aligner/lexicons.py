@@ -133,6 +133,8 @@ CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:Photo|Photograph|Image|Picture) (?:by|credit|courtesy of)\b", re.I),
     re.compile(r"^(?:Photo|Photograph|Image|Caption|Image caption|Picture)\s*:", re.I),
     re.compile(r"^Image (?:copyright|caption)\b", re.I),  # BBC: "Image copyright Getty Images"
+    # "A photograph released by the state news agency shows the leader...": a picture described
+    re.compile(r"^(?:An?|This|The)\s+(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|image|picture)\b[^.]{0,140}\bshows?\b"),
     re.compile(r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE)/[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"),  # "REUTERS/Denis Balibouse"
     re.compile(r"\((?:" + PHOTO_AGENCIES + r")(?: Photo| Images)?(?:/[^)]*)?\)\s*$"),
 )

@@ -210,6 +210,7 @@ def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
         "Fri 15 Jul 2016 10.32 BST",
         "Last modified on Fri 15 Jul 2016 12.00 BST",
         "Image copyright Getty Images",
+        "A photograph released by the state news agency shows the leader, center, at a party meeting in the capital.",
         "Share via Email",
         "Facebook Twitter Pinterest",
         "Click to share on Twitter (Opens in new window)",
