@@ -69,9 +69,12 @@ _DATE_LINE = re.compile(
     rf"(?:,?\s*(?:at\s+|[-|/]\s*)?{_TIME})?\s*\.?$",
     re.IGNORECASE,
 )
-_DATELINE_START = re.compile(r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|//|-|:)\s")
-#: A dateline set off by a dash: the story's opening ("DESPERATION: DNC Files..." is a headline's kicker).
-_DATELINE_DASH = re.compile(r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|//|-)\s")
+#: "WASHINGTON (Reuters) -": a place in capitals, an agency, then a dash (or a colon).
+_DATELINE_PLACE = r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*"
+_DASHES = r"--|\u2014|\u2013|//|-"
+_DATELINE_START = re.compile(rf"{_DATELINE_PLACE}(?:{_DASHES}|:)\s")
+#: Set off by a dash only: the story's opening ("DESPERATION: DNC Files..." is a headline's kicker).
+_DATELINE_DASH = re.compile(rf"{_DATELINE_PLACE}(?:{_DASHES})\s")
 _NO_QUOTES = str.maketrans("", "", "\"'")
 _BULLETS = " *\u2022\u00b7-\u2014\u2013|>#"
 _TERMINAL = (".", "?", "!", ":", '"', "\u201d", ")")
