@@ -18,7 +18,6 @@ from aligner.ingest import Block
 from aligner.lexicons import (
     BOILERPLATE_LINES,
     CAPTION_PATTERNS,
-    IRREGULAR_PAST,
     META_PATTERNS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -27,7 +26,7 @@ from aligner.lexicons import (
 )
 from aligner.model import Role
 from aligner.segment import split_sentences
-from aligner.text import WORD, fold, word_count
+from aligner.text import WORD, fold, is_past_form, word_count
 
 #: A headline or standfirst is short; story paragraphs rarely are. On the seeds and NewsWCL50
 #: events 0-4: standfirsts run 6-19 words (one 29), the shortest body paragraph after a
@@ -247,7 +246,7 @@ def _short_headline(text: str, words: int) -> bool:
     return (
         words <= HEADLINE_SENTENCE_MAX_WORDS
         and _DAY_WORDS.isdisjoint(lows)
-        and not any(w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4) for w in lows)
+        and not any(map(is_past_form, lows))
         and len(split_sentences(text)) == 1
     )
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from aligner.lexicons import IRREGULAR_PAST
+
 # Characters that differ between outlets' typesetting but not in meaning.
 _FOLD = str.maketrans(
     {
@@ -98,6 +100,12 @@ def loose_pattern(query: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out)
+
+
+def is_past_form(word: str) -> bool:
+    """Whether a lower-case word reads as a past-tense verb: an irregular past ("met") or a
+    word in "-ed" ("agreed"; "red" and "bed" are too short)."""
+    return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
 
 
 def word_count(text: str) -> int:

@@ -28,7 +28,8 @@ from aligner import tuning
 from aligner.flags import lexicons as lx
 from aligner.flags.analysis import Analysis, alias_key
 from aligner.flags.pair import Finding, Pair, quote
-from aligner.lexicons import IRREGULAR_PAST, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from aligner.lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from aligner.text import is_past_form
 
 _MONTH_NUMBER = {
     name: next(i + 1 for i, month in enumerate(MONTHS) if month.startswith(name)) for name in MONTHS + MONTH_ABBREVIATIONS
@@ -309,10 +310,7 @@ def _tense(a: Analysis, i: int) -> str | None:
             w in lx.FUTURE_BEFORE_TO and nxt == "to" for w, nxt in zip(words, words[1:])
         )
         past = any(
-            w in ("was", "were", "had", "did")
-            or w in IRREGULAR_PAST
-            or (w.endswith("ed") and len(w) > 4 and w not in lx.FUTURE_MARKERS)
-            for w in words
+            w in ("was", "were", "had", "did") or (is_past_form(w) and w not in lx.FUTURE_MARKERS) for w in words
         )
         if future != past:
             return "future" if future else "past"
