@@ -123,8 +123,9 @@ def test_figures_read_from_number_words_are_the_figures_read_everywhere():
                 continue
             start, value, end, unit, step = parsed
             upper = None
-            if (ranged := number._range(a.tokens, start, end, value, step)) is not None:
-                value, step, upper, end = ranged
+            if (ranged := number._range(a.tokens, start, end, value)) is not None:
+                value, upper, end = ranged
+                step = 0.0
             q = number._quantity(a, start, end, value, unit, step, upper)
             if q is not None:
                 out.append(q)

@@ -175,8 +175,9 @@ def _quantities(a: Analysis) -> list[Quantity]:
             continue
         start, value, end, unit_prefix, step = parsed  # tokens[start:end]: the number and its scale
         upper = None
-        if (ranged := _range(toks, start, end, value, step)) is not None:
-            value, step, upper, end = ranged
+        if (ranged := _range(toks, start, end, value)) is not None:
+            value, upper, end = ranged
+            step = 0.0  # a range's ends are written out, not rounded
         q = _quantity(a, start, end, value, unit_prefix, step, upper)
         if q is not None:
             out.append(q)
@@ -240,14 +241,11 @@ _DOZEN_STEP = 6.0
 _RANGE_WORDS = frozenset({"-", "\u2013", "to"})
 
 
-def _range(
-    toks: list[Token], start: int, end: int, value: float, step: float
-) -> tuple[float, float, tuple[float, float], int] | None:
+def _range(toks: list[Token], start: int, end: int, value: float) -> tuple[float, float, int] | None:
     """When the number at tokens [start, end) opens a range ("10-12", "10 to 12", "between 10 and
-    12", "2 to 3 million": the scale written once, on the upper end): (its lower value and rounding
-    step, (upper value, its rounding step), the range's end). Both ends are taken as written, not
-    rounded. A second number that is not larger ("won 3-2") or a change ("rose from 10 to 12
-    percent") is no range."""
+    12", "2 to 3 million": the scale written once, on the upper end): (its lower value, its upper
+    value, the range's end). A second number that is not larger ("won 3-2") or a change ("rose
+    from 10 to 12 percent") is no range."""
     if end + 1 >= len(toks) or (start > 0 and toks[start - 1].low == "from"):
         return None
     joint = toks[end].low
@@ -263,7 +261,7 @@ def _range(
         value *= lx.SCALES[scale]
     if upper_value <= value:
         return None
-    return value, 0.0, (upper_value, 0.0), upper_end
+    return value, upper_value, upper_end
 
 
 def _quantity(
@@ -273,10 +271,10 @@ def _quantity(
     value: float,
     unit_prefix: str | None,
     step: float,
-    upper: tuple[float, float] | None = None,
+    upper: float | None = None,
 ) -> Quantity | None:
-    """The quantity of the number at tokens [i, end) (`upper`: the value and rounding step of a
-    range's upper end), or None when it counts nothing comparable."""
+    """The quantity of the number at tokens [i, end) (`upper`: a range's upper end, as written),
+    or None when it counts nothing comparable."""
     toks = a.tokens
     # Not a count: ordinals and ranks ("No. 3"), names ("Group of 20"), ages, dates ("two days ago").
     before = toks[i - 1].low if i > 0 else ""
@@ -362,7 +360,7 @@ def _quantity(
     last = (np[-1].i if np else end - 1)
     lo, hi = _bounds(value, lo_f, hi_f, step)
     if upper is not None:
-        hi = _bounds(upper[0], lo_f, hi_f, upper[1])[1]  # "10-12 people": 10 to 12
+        hi = _bounds(upper, lo_f, hi_f, 0.0)[1]  # "10-12 people": 10 to 12
     # What the counted thing is of: "a two-year extension of tax cuts" / "of unemployment benefits".
     complement: set[str] = set()
     k = last + 1
