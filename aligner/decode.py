@@ -30,10 +30,6 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "an RTF document"),
 )
 
-def _always(data: bytes) -> bool:
-    return True
-
-
 def _binary_bytes(data: bytes) -> bool:
     return any(b < 0x09 or 0x0E <= b < 0x20 for b in data[2:64])
 
@@ -82,7 +78,8 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as e:
                 raise UndecodableError(f"invalid {encoding} after its byte-order mark ({e.reason})") from None
     for signature, what in _BINARY_SIGNATURES:
-        if data.startswith(signature) and _CONFIRMS.get(signature, _always)(data):
+        confirm = _CONFIRMS.get(signature)
+        if data.startswith(signature) and (confirm is None or confirm(data)):
             raise UndecodableError(f"binary file: looks like {what}, not text")
     utf16 = _utf16_without_bom(data)
     if utf16:
