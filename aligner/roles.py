@@ -52,9 +52,18 @@ CAPTION_FRAGMENT_MAX_WORDS = 12
 REPEAT_MIN_WORDS = 8
 #: ...and set near the text it repeats (within this many story paragraphs: 1 to 6 in NewsWCL50 and BASIL).
 REPEAT_WINDOW = 10
-#: Of two identical paragraphs side by side, both are a caption printed twice up to this length;
-#: a longer one is a story paragraph printed twice, and only its repeat is display text.
+#: Of two identical paragraphs side by side, both are a caption printed twice up to this length
+#: (when written as a caption is, in the present tense: "Kerry gestures while speaking..."); a
+#: longer one, or one told in the past tense ("Trump late Thursday tweeted that..."), is a story
+#: paragraph printed twice, and only its repeat is display text.
 REPEATED_CAPTION_MAX_WORDS = 40
+#: A dateline ("WASHINGTON —", "PALM BEACH, Fla. —") opens the story's first paragraph. One
+#: story-like paragraph above it is display text (a photo caption, a video's blurb) when the
+#: dateline comes among the article's first paragraphs (in NewsWCL50 and BASIL the 2nd to 4th, with
+#: one such paragraph above it) and that paragraph is caption-sized. Two or more above it are
+#: story: the dateline then opens a section.
+DATELINE_OPENS_WITHIN = 4
+DISPLAY_MAX_WORDS = 50
 #: A photo credit on its own line ("Jane Doe/AP Photo") is meta, not a caption sentence.
 CREDIT_MAX_WORDS = 8
 
@@ -69,7 +78,11 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 #: "WASHINGTON (Reuters) -": a place in capitals, an agency, then a dash (or a colon).
-_DATELINE_PLACE = r"^[A-Z][A-Z.,' -]{2,40}(?:\([^)]{1,40}\))?\s*"
+_DATELINE_PLACE = (
+    r"^[A-Z][A-Z.,' -]{2,40}"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?"  # a state or country: ", Fla.", ", South Korea"
+    r"\s*(?:\([^)]{1,40}\))?\s*"
+)
 _DASHES = r"--|\u2014|\u2013|//|-"
 _DATELINE_START = re.compile(rf"{_DATELINE_PLACE}(?:{_DASHES}|:)\s")
 #: Set off by a dash only: the story's opening ("DESPERATION: DNC Files..." is a headline's kicker).
@@ -104,6 +117,7 @@ def assign_roles(blocks: Sequence[Block], title: str | None = None) -> list[Role
     _after_photo_label(lines, roles)
     _caption_fragments(lines, roles)
     _headlines(lines, roles, title)
+    _display_before_dateline(lines, roles)
     _repeats_inside_the_story(lines, roles)  # after the headline, which the lead often repeats
     _lead_ins(lines, roles)
     return [r or "body" for r in roles]
@@ -140,9 +154,27 @@ def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -
             seen.add(key)
             continue
         adjacent = (i > 0 and lines[i - 1].folded == key) or (i + 1 < len(lines) and lines[i + 1].folded == key)
-        if key in seen or (adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS):
+        if key in seen or (adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS and not _told_in_past(line)):
             roles[i] = "caption"  # a caption printed twice; of a story paragraph, only the repeat
         seen.add(key)
+
+
+def _told_in_past(line: _Line) -> bool:
+    return any(map(is_past_form, (w.lower() for w in WORD.findall(line.bare))))
+
+
+def _display_before_dateline(lines: Sequence[_Line], roles: list[Role | None]) -> None:
+    """A story-like paragraph alone above the dateline that opens the story is display text: a
+    subheading when short and in title case, else a caption (names capitalise a caption's words
+    too)."""
+    for k in range(min(len(lines), DATELINE_OPENS_WITHIN)):
+        if roles[k] is None and _DATELINE_DASH.match(lines[k].bare):
+            above = [i for i in range(k) if roles[i] is None]
+            if len(above) == 1 and lines[above[0]].words <= DISPLAY_MAX_WORDS:
+                display = lines[above[0]]
+                subheading = display.words <= STANDFIRST_MAX_WORDS and _title_case_ratio(display.bare) >= HEADLINE_TITLE_CASE
+                roles[above[0]] = "headline" if subheading else "caption"
+            return
 
 
 def _repeats_inside_the_story(lines: Sequence[_Line], roles: list[Role | None]) -> None:

@@ -143,6 +143,15 @@ def test_a_story_paragraph_printed_twice_keeps_its_first_copy(tmp_path):
     assert _roles(tmp_path, "twice.txt", text) == ["headline", "body", "caption", "body", "caption", "caption", "body"]
 
 
+def test_a_short_story_paragraph_told_in_the_past_and_printed_twice_keeps_its_first_copy(tmp_path):
+    """Captions describe the picture in the present tense; a paragraph printed twice that reports
+    in the past tense is the story's, however short, and only its repeat is display text."""
+    lead = ("President Trump late Thursday tweeted that the newly released memos written by the former director "
+            "showed clearly that there was no collusion with Russia.")
+    text = "\n\n".join(("Trump tweets that the memos clear him", lead, lead, *STORY)) + "\n"
+    assert _roles(tmp_path, "twice.txt", text) == ["headline", "body", "caption", "body", "body"]
+
+
 def _paragraph_roles(tmp_path, paragraphs: list[str]) -> list[str]:
     return _roles(tmp_path, "a.txt", "\n\n".join(paragraphs) + "\n")
 
@@ -178,6 +187,31 @@ def test_a_dateline_opens_the_story_and_a_kicker_opens_a_headline(tmp_path):
         "DESPERATION: DNC Files Multi-Million Dollar Lawsuit Against Russia, Trump Campaign for Collusion.",
         *STORY,
     ])[0] == "headline"
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON \u2014", "PALM BEACH, Fla. \u2014", "SEOUL, South Korea \u2014"])
+def test_what_stands_above_the_dateline_is_display_text(tmp_path, dateline):
+    """The dateline opens the story: a photo caption or a subheading set alone between the
+    headline and it is not story, written as a sentence or not."""
+    opening = f"{dateline} President Trump signaled on Tuesday that he was open to a new arrangement with allies."
+    caption = ("President Trump and the first lady welcomed President Emmanuel Macron of France and his wife "
+               "at the White House on Monday.")
+    roles = _paragraph_roles(tmp_path, ["Trump Signals Openness to a New Deal", caption, opening, *STORY])
+    assert roles == ["headline", "caption", "body", "body", "body"]
+    markdown = "\n\n".join(("# Trump Signals Openness to a New Deal", "Macron Arrives for a State Visit", opening, *STORY))
+    assert _roles(tmp_path, "a.md", markdown + "\n") == ["headline", "headline", "body", "body", "body"]
+    # a first paragraph that opens with such a dateline is the story, not a headline
+    assert _paragraph_roles(tmp_path, [f"{dateline} Officials said 1,500 homes were lost.", *STORY])[0] == "body"
+
+
+def test_a_dateline_below_story_paragraphs_leaves_them_story(tmp_path):
+    """Only one caption-sized paragraph is passed over: a dateline below two story paragraphs, or
+    below a long one, opens a section."""
+    dateline = "TOKYO \u2014 Aftershocks shook the capital overnight and trains stopped."
+    two = ["Quake hits the coast", " ".join(STORY), LEDE, dateline]
+    assert _paragraph_roles(tmp_path, two) == ["headline", "body", "body", "body"]
+    long = ["Quake hits the coast", " ".join((LEDE, *STORY)), dateline, "Schools in the region stay shut this week."]
+    assert _paragraph_roles(tmp_path, long) == ["headline", "body", "body", "body"]
 
 
 def test_a_short_opening_sentence_dated_to_the_day_stays_story(tmp_path):
