@@ -63,8 +63,14 @@ _WINDOW = 2_000
 #: lets through) on an initial, a non-ASCII space and a full stop: "Z\u00a0." (found by the
 #: property tests). It is given every Unicode space as an ASCII one, one code point for one, so
 #: offsets hold; 300,000 random texts around the pattern then gave no panic.
-_ASCII_SPACES = {
-    c: " " for c in (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+#: A bullet opening a paragraph ("\u2022 The talks ended. Both sides left.") makes sentencex read it as
+#: a list item it does not split: bullets are given to it as spaces too.
+_SEGMENTER_SPACES = {
+    c: " "
+    for c in (
+        0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+        0x2022, 0x25E6, 0x25AA, 0x2043, 0x25CF, 0x25A0,  # \u2022 \u25e6 \u25aa \u2043 \u25cf \u25a0
+    )
 }
 _FALLBACK_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)\]]*(?:\s+|$)")
 
@@ -75,7 +81,7 @@ def _segment(text: str) -> list[tuple[int, int]]:
     try:
         return [
             (b["start_index"], b["end_index"])
-            for b in sentencex.get_sentence_boundaries("en", text.translate(_ASCII_SPACES))
+            for b in sentencex.get_sentence_boundaries("en", text.translate(_SEGMENTER_SPACES))
         ]
     except BaseException as e:  # noqa: BLE001 - only the segmenter's panic is caught
         if type(e).__name__ != "PanicException":
@@ -114,13 +120,15 @@ _SPEAKER_THEN_VERB = re.compile(
     r"^(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:asked|said|says|asks|told|tells|shouted|wrote|added|replied|tweeted|"
     r"insisted|declared|demanded|wondered|cried|exclaimed|yelled|recalled|joked)\b"
 )
+#: A numbered item's number alone, as the segmenter cuts it off: "1. The first step."
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 #: "The answer was no. Kerry left.": a lower-case "no." before a capital is a word, not "No. 3".
 _WORD_NO_END = re.compile(r"(?<![\w.])no\.(?=\s+[A-Z])")
 
 
 def _continues(text: str, previous: list[int], start: int, end: int) -> bool:
-    """A split the segmenter should not have made: after a clock time, before bare punctuation,
-    or between a quoted question and its speaker.
+    """A split the segmenter should not have made: after a clock time or a numbered item's
+    number, before bare punctuation, or between a quoted question and its speaker.
 
     Only the end of the sentence before matters ("... 10 a.m."): a chain of merges must not slice
     the whole growing sentence again at every step."""
@@ -128,6 +136,8 @@ def _continues(text: str, previous: list[int], start: int, end: int) -> bool:
     after = text[start:end].lstrip()
     if not any(ch.isalnum() for ch in after):
         return True
+    if _ITEM_NUMBER.fullmatch(text, previous[0], previous[1]):
+        return True  # "1. The first step.": an item's number opens its sentence
     if _QUESTION_QUOTE_END.search(before) and _SPEAKER_THEN_VERB.match(after):
         return True
     return bool(_CLOCK_END.search(before) and _CONTINUES_TIME.match(after))

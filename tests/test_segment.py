@@ -52,3 +52,18 @@ def test_the_seeds_split_into_159_sentences(seeds_dir):
 )
 def test_quoted_questions_keep_their_speaker_and_no_ends_a_sentence(text, expected):
     assert [text[s.start : s.end] for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("bullet", ["\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6"])
+def test_a_paragraph_opening_with_a_bullet_is_still_split(bullet):
+    """sentencex reads a paragraph that opens with a bullet as one list item and splits nothing."""
+    text = f"{bullet} The talks ended on Friday. Both sides left Geneva."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        f"{bullet} The talks ended on Friday.",
+        "Both sides left Geneva.",
+    ]
+
+
+def test_a_numbered_item_keeps_its_number_with_its_first_sentence():
+    assert texts("1. The first step is taken. Then the second.") == ["1. The first step is taken.", "Then the second."]
+    assert texts("The toll rose to 12. 3. Then more came.") == ["The toll rose to 12.", "3. Then more came."]
