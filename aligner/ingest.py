@@ -340,14 +340,19 @@ def markdown_blocks(lines: list[str], start: int = 0) -> list[Block]:
     tokens = md.parse("\n".join(lines[start:]))
     blocks: list[Block] = []
     context: list[str] = []
+    marker = ""  # the marker of a list item whose first paragraph is still to come
     run = 0
     last_end = -2
     for tok in tokens:
         if tok.nesting == 1:
             context.append(tok.type)
+            if tok.type == "list_item_open":
+                marker = f"{tok.info}{tok.markup} " if tok.info else "\u2022 "
         elif tok.nesting == -1:
             if context:
                 context.pop()
+            if tok.type == "list_item_close":
+                marker = ""  # an item of images alone leaves no marker to a later paragraph
             continue
         if tok.type == "inline" and tok.map is not None:
             text = _inline_text(tok).strip()
@@ -363,6 +368,7 @@ def markdown_blocks(lines: list[str], start: int = 0) -> list[Block]:
                 kind = "heading"
             elif "list_item_open" in context:
                 kind = "item"
+                text, marker = marker + text, ""  # "\u2022 first point", "2. second step", as a reader sees them
             elif "blockquote_open" in context:
                 kind = "quote"
             else:

@@ -111,12 +111,22 @@ def test_markdown_with_front_matter(tmp_path):
     assert [(b.line, b.kind, b.text) for b in article.blocks] == [
         (7, "heading", "Talks in Moscow"),
         (9, "text", "Kerry met Putin in Moscow."),
-        (11, "item", "a list item"),
+        (11, "item", "\u2022 a list item"),
         (13, "quote", "a quoted paragraph"),
     ]
     (source,) = load([f]).sources
     assert (source.title, source.outlet, str(source.published)) == ("Talks in Moscow", "Example Wire", "2016-07-15")
     assert source.url == "https://example.org/x"
+
+
+def test_markdown_list_items_keep_their_marker_on_their_first_paragraph(tmp_path):
+    """A reader sees a bullet or a number before each item, as in a plain-text file; an item's
+    second paragraph continues it."""
+    f = tmp_path / "list.md"
+    f.write_text("- first point\n- second point\n\n  more of the second\n\n3. third step\n4) fourth step\n")
+    assert [b.text for b in read_article(f).blocks] == [
+        "\u2022 first point", "\u2022 second point", "more of the second", "3. third step", "4) fourth step",
+    ]
 
 
 def test_the_front_matter_url_is_in_the_markdown_report_and_the_source_list(tmp_path):
