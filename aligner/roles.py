@@ -145,8 +145,11 @@ def _by_content(line: _Line) -> Role | None:
 
 
 def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -> None:
-    """A caption printed twice: adjacent identical paragraphs, or a later repeat of an earlier one."""
+    """A caption printed twice: adjacent identical paragraphs, or a later repeat of an earlier one.
+    A headline printed twice (a page's title above its heading) keeps its first copy for the
+    headline rule."""
     counts = Counter(line.folded for line in lines)
+    top = _first_text_block(lines, roles)
     seen: set[str] = set()
     for i, line in enumerate(lines):
         key = line.folded
@@ -154,9 +157,19 @@ def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -
             seen.add(key)
             continue
         adjacent = (i > 0 and lines[i - 1].folded == key) or (i + 1 < len(lines) and lines[i + 1].folded == key)
-        if key in seen or (adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS and not _told_in_past(line)):
+        headline = i == top and _written_as_headline(line.bare, line.words)
+        if key in seen or (
+            adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS and not _told_in_past(line) and not headline
+        ):
             roles[i] = "caption"  # a caption printed twice; of a story paragraph, only the repeat
         seen.add(key)
+
+
+def _first_text_block(lines: Sequence[_Line], roles: list[Role | None]) -> int | None:
+    """Where the article's text starts: the first block that is not meta, boilerplate or an image."""
+    return next(
+        (i for i, r in enumerate(roles) if r not in ("boilerplate", "meta") and lines[i].block.kind != "image"), None
+    )
 
 
 def _told_in_past(line: _Line) -> bool:
@@ -242,9 +255,7 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
     that title or is written as one (title case), and no standfirst is guessed after it, so an
     opening sentence stays story. A lead image above the headline (its alt text, a caption) is
     passed over."""
-    first = next(
-        (i for i, r in enumerate(roles) if r not in ("boilerplate", "meta") and lines[i].block.kind != "image"), None
-    )
+    first = _first_text_block(lines, roles)
     if first is None or roles[first] is not None or lines[first].block.kind == "heading":
         return
     text, words = lines[first].bare, lines[first].words
@@ -257,7 +268,7 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
     if title is not None:
         if not (_says_title(text, title) or _title_case_ratio(text) >= HEADLINE_TITLE_CASE):
             return  # not the title: the story starts here
-    elif text.endswith(".") and _title_case_ratio(text) < HEADLINE_TITLE_CASE and not _short_headline(text, words):
+    elif not _written_as_headline(text, words):
         return  # a sentence: the story starts here
     roles[first] = "headline"
     following = first + 1
@@ -267,6 +278,14 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
         standfirst = lines[following].bare
         if 0 < lines[following].words <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
             roles[following] = "headline"
+
+
+def _written_as_headline(text: str, words: int) -> bool:
+    """Whether a short opening line reads as a headline rather than the story's first sentence:
+    no full stop, or title case, or a sentence-case headline (`_short_headline`)."""
+    if not 0 < words <= HEADLINE_MAX_WORDS or _DATELINE_DASH.match(text):
+        return False
+    return not text.endswith(".") or _title_case_ratio(text) >= HEADLINE_TITLE_CASE or _short_headline(text, words)
 
 
 def _short_headline(text: str, words: int) -> bool:

@@ -152,6 +152,21 @@ def test_a_short_story_paragraph_told_in_the_past_and_printed_twice_keeps_its_fi
     assert _roles(tmp_path, "twice.txt", text) == ["headline", "body", "caption", "body", "body"]
 
 
+def test_a_headline_printed_twice_is_the_headline_and_its_repeat(tmp_path):
+    """A page's title above its heading: the first copy is the headline (and the source's title),
+    the second its repeat; a caption printed twice at the top stays two captions."""
+    head = "Chris Christie Announces He's Running For President In 2016"
+    paragraphs = [head, head, " ".join(STORY), LEDE]
+    f = tmp_path / "a.txt"
+    f.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    loaded = load([f])
+    assert [p.role for p in loaded.paragraphs] == ["headline", "caption", "body", "body"]
+    assert loaded.sources[0].title == head
+    caption = ("U.S. Secretary of State John Kerry gestures while speaking to the media during a news conference "
+               "with the Russian foreign minister in Moscow.")
+    assert _paragraph_roles(tmp_path, [caption, caption, LEDE, *STORY]) == ["caption", "caption", "body", "body", "body"]
+
+
 def _paragraph_roles(tmp_path, paragraphs: list[str]) -> list[str]:
     return _roles(tmp_path, "a.txt", "\n\n".join(paragraphs) + "\n")
 
