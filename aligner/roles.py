@@ -26,7 +26,8 @@ from aligner.lexicons import (
 )
 from aligner.model import Role
 from aligner.segment import split_sentences
-from aligner.text import WORD, fold, is_past_form, word_count
+from aligner.similarity import STOPWORDS
+from aligner.text import WORD, fold, is_past_form, stem, word_count
 
 #: A headline or standfirst is short; story paragraphs rarely are. On the seeds and NewsWCL50
 #: events 0-4: standfirsts run 6-19 words (one 29), the shortest body paragraph after a
@@ -40,6 +41,8 @@ STANDFIRST_MAX_WORDS = 20
 #: more).
 HEADLINE_TITLE_CASE = 0.75
 HEADLINE_SENTENCE_MAX_WORDS = 20
+#: ...or a short opening sentence in any tense whose content words the lead below it restates.
+HEADLINE_RESTATED_SHARE = 0.9
 #: A first paragraph this close to the front matter's title (rapidfuzz ratio, folded, lower case)
 #: repeats it: a headline retyped with other quotes or a word changed.
 TITLE_MATCH_RATIO = 85
@@ -268,7 +271,7 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
     if title is not None:
         if not (_says_title(text, title) or _title_case_ratio(text) >= HEADLINE_TITLE_CASE):
             return  # not the title: the story starts here
-    elif not _written_as_headline(text, words):
+    elif not (_written_as_headline(text, words) or _restated_below(lines, roles, first)):
         return  # a sentence: the story starts here
     roles[first] = "headline"
     following = first + 1
@@ -286,6 +289,25 @@ def _written_as_headline(text: str, words: int) -> bool:
     if not 0 < words <= HEADLINE_MAX_WORDS or _DATELINE_DASH.match(text):
         return False
     return not text.endswith(".") or _title_case_ratio(text) >= HEADLINE_TITLE_CASE or _short_headline(text, words)
+
+
+def _restated_below(lines: Sequence[_Line], roles: list[Role | None], first: int) -> bool:
+    """Whether a short opening sentence is a headline that the lead restates: one of the next two
+    story paragraphs holds nearly all its content words ("Pompeo met with Kim over Easter
+    weekend." above "Pompeo met with North Korean dictator Kim Jong Un over Easter weekend in an
+    effort to..."). A story does not tell its first fact again at once."""
+    line = lines[first]
+    if line.words > HEADLINE_SENTENCE_MAX_WORDS:
+        return False
+    words = _content_stems(line.folded)
+    below = [i for i in range(first + 1, len(lines)) if roles[i] is None][:2]
+    return bool(words) and any(
+        len(words & _content_stems(lines[i].folded)) >= HEADLINE_RESTATED_SHARE * len(words) for i in below
+    )
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w) for w in map(str.lower, WORD.findall(text)) if w not in STOPWORDS}
 
 
 def _short_headline(text: str, words: int) -> bool:

@@ -315,3 +315,13 @@ def test_the_first_publication_date_wins_over_an_update(tmp_path):
 
 def test_a_short_opening_sentence_in_the_past_tense_stays_story(tmp_path):
     assert _paragraph_roles(tmp_path, ["Kerry and Lavrov agreed on a ceasefire plan for Aleppo in Geneva.", *STORY])[0] == "body"
+
+
+def test_a_short_opening_sentence_that_the_lead_restates_is_the_headline(tmp_path):
+    roles = _paragraph_roles(tmp_path, [
+        "CIA Director Mike Pompeo met with Kim Jong Un over Easter weekend.",
+        "CIA Director Mike Pompeo met with North Korean dictator Kim Jong Un over Easter weekend in an effort "
+        "to lay the groundwork for a summit, officials confirmed.",
+        *STORY,
+    ])
+    assert roles == ["headline", "body", "body", "body"]
