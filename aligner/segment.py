@@ -117,9 +117,20 @@ def _boundaries(text: str):
 #: A quotation ending in ? or ! and the speaker after it: '"Why now?" Lavrov asked reporters.'
 _QUESTION_QUOTE_END = re.compile(r"[?!][\"'\u201d\u2019]$")
 _SPEAKER_THEN_VERB = re.compile(
-    r"^(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:asked|said|says|asks|told|tells|shouted|wrote|added|replied|tweeted|"
+    r"^(?:[A-Z][\w.'\u2019-]*\s+(?:of\s+(?=[A-Z]))?){1,5}(?:asked|said|says|asks|told|tells|shouted|wrote|added|replied|tweeted|"
     r"insisted|declared|demanded|wondered|cried|exclaimed|yelled|recalled|joked)\b"
 )
+#: Titles written before a name, which sentencex does not all know ("Ms. Rice", "then-Rep.
+#: Giffords"): never a sentence's last word when a capital follows. ("St." may be "Main St.", and
+#: "Jr." may end a sentence: neither is here.)
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|Capt|Cpl|Pvt|Adm|Maj|Brig|Cmdr|"
+    r"Prof|Rev|Fr|Hon|Amb|Supt|Det|Insp|Atty|Sec|Pres)\.$"
+)
+_NEVER_OPENS = frozenset(",;:)]}")
+#: Initials cut in two: "Charles Schumer, D-N." | "Y., spoke" (a party and state), "U." | "N.)".
+_INITIAL_END = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
+_INITIALS_GO_ON = re.compile(r"^(?:[A-Z]\.)+[,;:)]")
 #: A numbered item's number alone, as the segmenter cuts it off: "1. The first step."
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 #: "The answer was no. Kerry left.": a lower-case "no." before a capital is a word, not "No. 3".
@@ -127,17 +138,22 @@ _WORD_NO_END = re.compile(r"(?<![\w.])no\.(?=\s+[A-Z])")
 
 
 def _continues(text: str, previous: list[int], start: int, end: int) -> bool:
-    """A split the segmenter should not have made: after a clock time or a numbered item's
-    number, before bare punctuation, or between a quoted question and its speaker.
+    """A split the segmenter should not have made: after a clock time, a numbered item's number,
+    a title before a name or half a run of initials, before bare punctuation or a comma, or between a quoted
+    question and its speaker.
 
     Only the end of the sentence before matters ("... 10 a.m."): a chain of merges must not slice
     the whole growing sentence again at every step."""
     before = text[max(previous[0], previous[1] - 64) : previous[1]].rstrip()
     after = text[start:end].lstrip()
-    if not any(ch.isalnum() for ch in after):
-        return True
+    if not any(ch.isalnum() for ch in after) or after[:1] in _NEVER_OPENS:
+        return True  # "R-Va." | "; House Oversight...": no sentence opens with a comma or semicolon
     if _ITEM_NUMBER.fullmatch(text, previous[0], previous[1]):
         return True  # "1. The first step.": an item's number opens its sentence
+    if _TITLE_END.search(before) and after[:1].isupper():
+        return True
+    if _INITIAL_END.search(before) and _INITIALS_GO_ON.match(after):
+        return True
     if _QUESTION_QUOTE_END.search(before) and _SPEAKER_THEN_VERB.match(after):
         return True
     return bool(_CLOCK_END.search(before) and _CONTINUES_TIME.match(after))

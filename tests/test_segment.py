@@ -22,6 +22,25 @@ def test_abbreviations_and_initials_are_not_sentence_ends():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles the segmenter does not know, before a name
+        ("Mrs. Clinton defended Ms. Rice on Sunday. Then she left.",
+         ["Mrs. Clinton defended Ms. Rice on Sunday.", "Then she left."]),
+        ("It was then-Rep. Gabrielle Giffords who spoke.", ["It was then-Rep. Gabrielle Giffords who spoke."]),
+        # a party and state after a lawmaker's name, and the semicolons of a list of them
+        ("Sen. Charles Schumer, D-N.Y., spoke. Others agreed.", ["Sen. Charles Schumer, D-N.Y., spoke.", "Others agreed."]),
+        ("Chairman Bob Goodlatte, R-Va.; Chairman Trey Gowdy, R-S.C.; and Devin Nunes said so.",
+         ["Chairman Bob Goodlatte, R-Va.; Chairman Trey Gowdy, R-S.C.; and Devin Nunes said so."]),
+        # ... but initials that end a sentence still end it
+        ("He lives in Washington, D.C. Others do not.", ["He lives in Washington, D.C.", "Others do not."]),
+    ],
+)
+def test_titles_and_state_abbreviations_are_not_sentence_ends(text, expected):
+    assert texts(text) == expected
+
+
 def test_spans_are_trimmed_and_cover_the_words():
     text = '  "We agree." Lavrov nodded.  '
     spans = split_sentences(text)
@@ -43,6 +62,7 @@ def test_the_seeds_split_into_159_sentences(seeds_dir):
     "text,expected",
     [
         ('"Why now?" Lavrov asked reporters.', ['"Why now?" Lavrov asked reporters.']),
+        ('"Are we there yet?" Secretary of State John Kerry asked.', ['"Are we there yet?" Secretary of State John Kerry asked.']),
         ("\u201cWe will not surrender!\u201d Putin told the crowd. He left.",
          ["\u201cWe will not surrender!\u201d Putin told the crowd.", "He left."]),
         ('He asked "Why?" The crowd was silent.', ['He asked "Why?"', "The crowd was silent."]),
