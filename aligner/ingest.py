@@ -134,9 +134,18 @@ def split_lines(text: str) -> list[str]:
 _FRONT_KEYS = ("title", "outlet", "date", "url", "label", "source", "publisher", "published")
 
 
+#: A line that makes a '---' block front matter: a field of ours or of a static-site generator's.
+_FRONT_KEY_LINE = re.compile(
+    rf"^\s*(?:{'|'.join(_FRONT_KEYS)}|author|authors|byline|tags|categories|layout|description|summary|slug|"
+    r"draft|lang|image|id|updated|modified|subtitle)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int, str | None]:
     """YAML front matter between '---' lines at the top: (fields, index of the first body line,
-    why the header was ignored, if it was). Values are kept as written: YAML would turn
+    why the header was ignored, if it was). Lines between '---' rules that name no field are
+    text, not a header, and are read as such. Values are kept as written: YAML would turn
     "2016-07-14" into a date, and refuse the whole header over "2016-02-30"."""
     if not lines or lines[0].strip().lstrip("\ufeff") != "---":
         return {}, 0, None
@@ -145,6 +154,8 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int, str | None]:
             break
     else:
         return {}, 0, None
+    if not any(_FRONT_KEY_LINE.match(line) for line in lines[1:end]):
+        return {}, 0, None  # "---" rules around text: the article's own lines, read as text
     header = "\n".join(lines[1:end])
     if len(header) > _FRONT_MATTER_MAX_CHARS:
         return {}, end + 1, "front matter too long; ignored"

@@ -251,6 +251,19 @@ def test_front_matter_nested_too_deep_is_ignored(tmp_path):
     assert [b.text for b in article.blocks] == ["Body paragraph of the article."]
 
 
+def test_rules_around_text_that_names_no_field_are_text_not_front_matter(tmp_path):
+    """A file that opens with a '---' rule around its first paragraphs loses none of them."""
+    text = ("---\nKerry Strikes Deal With Russia\n\nMOSCOW: Secretary of State John Kerry said the talks went well.\n"
+            "---\n\nThe last paragraph of the story is here.\n")
+    loaded = load([write(tmp_path / "a.txt", text)])
+    assert [p.text for p in loaded.paragraphs if p.role != "boilerplate"] == [
+        "Kerry Strikes Deal With Russia",
+        "MOSCOW: Secretary of State John Kerry said the talks went well.",
+        "The last paragraph of the story is here.",
+    ]
+    assert loaded.problems == ()
+
+
 def test_front_matter_values_are_one_line(tmp_path):
     text = "---\ntitle: |\n  Two\n  lines\noutlet: [not, a, scalar]\ndate: 2016-07-14\n---\n\nBody text here.\n"
     assert read_article(write(tmp_path / "a.md", text)).front_matter == {"title": "Two lines", "date": "2016-07-14"}
@@ -314,11 +327,13 @@ def test_broken_links_in_a_directory_are_reported_and_keep_their_places(tmp_path
         ("title: Y\ndate: 2016-02-30", {"title": "Y", "date": "2016-02-30"}, "front matter date '2016-02-30' is not a calendar date; ignored"),
         ("title: Z\ndate: 2016-07-14T09:30:00Z", {"title": "Z", "date": "2016-07-14T09:30:00Z"}, None),
         ("title: [unclosed", {}, "front matter is not valid YAML; ignored"),
-        ("- a\n- b", {}, "front matter is not 'key: value' fields; ignored"),
+        ("title:\n- a\n- b", {}, "front matter title: not a single value; ignored"),
+        ("tags:\n- a\n- b\n- [c", {}, "front matter is not valid YAML; ignored"),
         ("title: W\ndate: [2016-07-14]", {"title": "W"}, "front matter date: not a single value; ignored"),
         ("title: V\ndate: !!timestamp 2016-07-14", {"title": "V", "date": "2016-07-14"}, None),
     ],
-    ids=["impossible-date", "iso-datetime", "broken-yaml", "a-list", "a-list-as-date", "explicit-timestamp"],
+    ids=["impossible-date", "iso-datetime", "broken-yaml", "a-list-as-title", "broken-tags", "a-list-as-date",
+         "explicit-timestamp"],
 )
 def test_front_matter_problems_cost_only_themselves_and_are_said(tmp_path, header, fields, note):
     path = write(tmp_path / "a.md", f"---\n{header}\n---\n\nBody paragraph of the article, long enough to be body.\n")
