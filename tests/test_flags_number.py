@@ -28,6 +28,11 @@ FLAG = [
     ("Officials said 40% of voters backed the measure.", "Officials said 60% of voters backed the measure."),
     ("Officials said 40 per cent of voters backed the measure.", "Officials said 60 per cent of voters backed the measure."),
     ("Some 1.5 million Syrians have fled to Turkey since the war began.", "About 3 million Syrians have fled to Turkey since the war began."),
+    # the same outcome told with another word, the same period, two changes
+    ("Police said 12 people were killed in the blast in the market on Sunday.",
+     "Police said 15 people died in the blast in the market on Sunday."),
+    ("The campaign raised $50 million in July, aides said.", "The campaign raised $40 million in July, aides said."),
+    ("Retail sales rose 1.2 percent on Monday, the ministry said.", "Retail sales rose by 2.5 percent on Monday, the ministry said."),
     # ranges and dozens
     ("Police said between 10 and 12 people were killed when the bomb went off in the market.",
      "A bomb killed 15 people in a crowded market on Sunday, according to police."),
@@ -36,6 +41,14 @@ FLAG = [
 ]
 
 KEEP = [
+    # what befell the people counted, when a figure was counted, and a change against a level
+    ("The blast killed 12 people in the market on Sunday, police said.",
+     "The blast in the market on Sunday injured 40 people, police said."),
+    ("Police said 12 people were arrested in the protest at the square.",
+     "Police said 40 people fled the protest at the square."),
+    ("Retail sales rose 1.2 percent on Monday, the ministry said.", "Retail sales have risen 15 percent this year, the ministry said."),
+    ("The campaign raised $50 million in July, aides said.", "The campaign raised $40 million in June, aides said."),
+    ("Unemployment fell to 4.1 percent in March.", "Unemployment fell 0.2 percent in March."),
     ("About 300,000 people remain besieged in the eastern city.", "Some 312,000 people remain besieged in the eastern city."),
     ("More than 50 strikes hit the area near Palmyra.", "Sixty strikes hit the area near Palmyra."),
     ("The convoy travelled 100 kilometers to reach the border town.", "The convoy travelled 62 miles to reach the border town."),

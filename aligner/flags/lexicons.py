@@ -282,6 +282,22 @@ NOT_COUNTED = frozenset(
     """a.m am p.m pm gmt utc et est edt bst of th st nd rd times""".split()
 )
 #: Vague quantities: never compared with an exact figure.
+#: What befell the people or things counted: "killed 12 people" and "injured 40 people" count two
+#: groups, and so do "12 people were arrested" and "40 people fled". Stems and words.
+COUNT_OUTCOMES: dict[str, frozenset[str]] = {
+    "dead": frozenset("kill killed killing die died dead death deaths fatal fatality fatalities toll".split()),
+    "hurt": frozenset("injur injured injuring injuri injuries wound wounded wounding hurt".split()),
+    "held": frozenset("arrest arrested detain detained jail jailed captur captured".split()),
+    "missing": frozenset("miss missing".split()),
+    "displaced": frozenset("displac displaced evacu evacuated fled flee homeless".split()),
+    "rescued": frozenset("rescu rescued".split()),
+}
+#: A change, not a level: "fell 0.2 percent" against "fell to 4.1 percent".
+CHANGE_VERBS = frozenset(
+    """rose rise rises risen rising fell fall falls fallen falling increased increase increases decreased
+    decrease decreases dropped drop drops climbed climb climbs grew grow grows jumped jump jumps declined
+    decline declines gained gain gains lost lose loses slipped slid surged soared plunged tumbled up down""".split()
+)
 VAGUE_QUANTITIES = frozenset("several few many numerous various multiple some couple dozens scores".split())
 
 # --- dates and events ----------------------------------------------------------------------------

@@ -12,7 +12,9 @@ quantities ("several", "dozens") are not quantities.
 Two quantities are compared when they count the same thing (same head noun, modifiers that do
 not contradict: "missile tests" and "tests" yes, "missile tests" and "nuclear tests" no), or are
 measures of one dimension (km and miles), and the two sentences share enough else (more across
-rows than within a matched pair). They disagree when the ranges they allow do not overlap:
+rows than within a matched pair). Figures of what befell different groups ("killed 12 people" /
+"injured 40 people"), of different months or days ("in July" / "in June") and a change against a
+level ("fell 0.2 percent" / "fell to 4.1 percent") count different things. They disagree when the ranges they allow do not overlap:
 approximators widen a number ("about 300" is 255-345, "more than 50" is above 50), a round number
 covers what rounds to it (300,000 covers 250,000 up to, not including, 350,000, where 400,000
 starts), and unit conversions are exact to 5%.
@@ -49,6 +51,9 @@ class Quantity:
     modifiers: frozenset[str]
     unit: tuple[str, float] | None  # (dimension, factor to the base unit)
     complement: frozenset[str] = frozenset()  # content words of an "of"/"for" phrase after it
+    outcome: str | None = None  # what befell what it counts ("dead", "hurt"...: lexicons.COUNT_OUTCOMES)
+    period: str | None = None  # when it was counted: a month or day after it ("in June", "on Monday")
+    change: bool = False  # a change ("fell 0.2 percent"), not a level ("fell to 4.1 percent")
 
 
 def detect(pair: Pair) -> list[Finding]:
@@ -102,6 +107,12 @@ def detect(pair: Pair) -> list[Finding]:
 def _same_thing(q: Quantity, r: Quantity) -> bool:
     if q.complement and r.complement and not (q.complement & r.complement):
         return False  # "extension of tax cuts" / "extension of unemployment benefits"
+    if q.outcome and r.outcome and q.outcome != r.outcome:
+        return False  # "killed 12 people" / "injured 40 people": two groups
+    if q.period and r.period and q.period != r.period:
+        return False  # "$50 million in July" / "$40 million in June": two months' figures
+    if q.change != r.change:
+        return False  # "fell 0.2 percent" / "fell to 4.1 percent": a change and a level
     return _same_head(q, r)
 
 
@@ -372,7 +383,61 @@ def _quantity(
                 complement.add(t.stem)
                 if len(complement) == 2:
                     break
-    return Quantity(first, last, value, lo, hi, head, modifiers, unit, frozenset(complement))
+    return Quantity(
+        first, last, value, lo, hi, head, modifiers, unit, frozenset(complement),
+        _outcome(toks, first, last), _period(toks, last), _is_change(toks, first),
+    )
+
+
+def _is_change(toks: list[Token], first: int) -> bool:
+    """Whether the figure is by how much something changed: "fell 0.2 percent", "rose by about 3
+    percent" (but "fell to 4.1 percent" is where it ended)."""
+    k = first - 1
+    if k >= 0 and toks[k].low == "by":
+        k -= 1
+    return k >= 0 and toks[k].low in lx.CHANGE_VERBS
+
+
+_OUTCOME_OF = {w: cls for cls, words in lx.COUNT_OUTCOMES.items() for w in words}
+#: How far from a figure the word for what befell it may stand: "killing at least 12 people",
+#: "12 people were killed".
+_OUTCOME_REACH = 3
+
+
+def _outcome(toks: list[Token], first: int, last: int) -> str | None:
+    """What befell the counted people or things: the outcome word nearest the figure, before it
+    or after its noun phrase."""
+    found: list[tuple[int, str]] = []
+    for k in range(max(0, first - _OUTCOME_REACH), first):
+        if (cls := _outcome_class(toks[k])) is not None:
+            found.append((first - k, cls))
+    for k in range(last + 1, min(len(toks), last + 1 + _OUTCOME_REACH)):
+        if (cls := _outcome_class(toks[k])) is not None:
+            found.append((k - last, cls))
+            break
+    return min(found)[1] if found else None
+
+
+def _outcome_class(t: Token) -> str | None:
+    return _OUTCOME_OF.get(t.low) or _OUTCOME_OF.get(t.stem) if t.is_word else None
+
+
+def _period(toks: list[Token], last: int) -> str | None:
+    """The month or day a figure is given for, named right after it ("$50 million in July", "rose
+    1.2 percent on Monday", "15 percent this year")."""
+    k = last + 1
+    while k < len(toks) and (toks[k].low in lx.UNITS or toks[k].stem in _UNIT_STEMS):
+        k += 1  # "1.2 percent on Monday": the unit word is the figure's own
+    if k + 1 < len(toks) and toks[k].low in ("in", "on", "for", "during", "this", "last"):
+        word = toks[k + 1].low.rstrip(".")
+        if toks[k].low in ("this", "last"):
+            word = f"{toks[k].low} {word}"
+        if word in _MONTHS or word in _WEEKDAYS or word.split()[-1] in ("year", "month", "week", "quarter"):
+            return word
+    return None
+
+
+_WEEKDAYS = frozenset(d.lower() for d in WEEKDAYS)
 
 
 _MONTHS = frozenset(
