@@ -37,6 +37,14 @@ FLAG = [
 ]
 
 KEEP = [
+    # the attribution's tense is not the event's, and an adjective in "-ed" is no past: the
+    # Friday after a Saturday article is April 27
+    ("Kim meets Moon at a summit on Friday, officials said.", "Kim will meet Moon at a summit on April 27.",
+     "2018-04-21", "2018-04-21"),
+    ("Kim is slated to meet Moon at a summit on Friday.", "Kim will meet Moon at a summit on April 27.",
+     "2018-04-21", "2018-04-21"),
+    ("Kim will meet Moon at a long-awaited summit on Friday.", "Kim will meet Moon at a summit on April 27.",
+     "2018-04-21", "2018-04-21"),
     ("Kerry and Lavrov will hold talks this weekend in Geneva on the ceasefire.",
      "Kerry and Lavrov will hold talks on Saturday, July 16, in Geneva on the ceasefire.", "2016-07-13", "2016-07-13"),
     # on a Monday, "this weekend" may be the one just past

@@ -301,20 +301,34 @@ def _event_class(stem: str, low: str) -> str | None:
 
 
 def _tense(a: Analysis, i: int) -> str | None:
-    """"future", "past", or None when unclear, from the date's clause, else its sentence."""
-    for first, last in (a.clause(i), (0, len(a.tokens))):
-        words = [t.low for t in a.tokens[first:last] if t.is_word]
+    """"future", "past", or None when unclear, from the date's clause, else its sentence. In the
+    rest of the sentence, the attribution's tense is not the event's ("Kim meets Moon on Friday,
+    officials said.")."""
+    for (first, last), outside in ((a.clause(i), False), ((0, len(a.tokens)), True)):
+        tokens = a.tokens[first:last]
+        words = [t.low for t in tokens if t.is_word]
         if "would" in words:
             return None  # "would be delivering on Monday", "would have been": future in the past
         future = any(w in lx.FUTURE_MARKERS for w in words) or any(
             w in lx.FUTURE_BEFORE_TO and nxt == "to" for w, nxt in zip(words, words[1:])
         )
-        past = any(
-            w in ("was", "were", "had", "did") or (is_past_form(w) and w not in lx.FUTURE_MARKERS) for w in words
-        )
+        past = any(_tells_past(tokens, k, outside) for k in range(len(tokens)))
         if future != past:
             return "future" if future else "past"
     return None
+
+
+def _tells_past(tokens: list, k: int, outside: bool) -> bool:
+    """Whether token k puts its clause in the past: "was", "had", a past form, but not an adjective
+    in "-ed" ("is slated", "a long-awaited summit") nor, outside the date's clause, a reporting verb."""
+    t = tokens[k]
+    if not t.is_word:
+        return False
+    if t.low in ("was", "were", "had", "did"):
+        return True
+    if not is_past_form(t.low) or t.low in lx.FUTURE_MARKERS or (outside and t.low in lx.REPORTING_VERBS):
+        return False
+    return not (k > 0 and tokens[k - 1].low in ("-", "is", "are", "am", "be", "being"))
 
 
 def _near_day_edge(a: Analysis, first: int, last: int) -> bool:
