@@ -39,6 +39,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             spans.append([start, end])
     if "no." in text:
         spans = [piece for start, end in spans for piece in _split_missed(text, start, end)]
+    for before, after in zip(spans, spans[1:]):
+        if (m := _OPENING_QUOTE_END.search(text, before[0], before[1])) is not None:
+            before[1] = after[0] = m.start() + 1  # '...he tweeted. "' | 'This...': the quote opens the next
     out: list[Sentence] = []
     for start, end in spans:
         while start < end and text[start].isspace():
@@ -131,6 +134,9 @@ _NEVER_OPENS = frozenset(",;:)]}")
 #: Initials cut in two: "Charles Schumer, D-N." | "Y., spoke" (a party and state), "U." | "N.)".
 _INITIAL_END = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
 _INITIALS_GO_ON = re.compile(r"^(?:[A-Z]\.)+[,;:)]")
+#: A quotation mark the segmenter left at the end of a sentence though it opens the next one:
+#: 'Democrats," he tweeted. "' | 'This can be good news."' (a space before it, none after).
+_OPENING_QUOTE_END = re.compile(r"[.!?]\s+[\"\u201c\u2018']\s*$")
 #: A numbered item's number alone, as the segmenter cuts it off: "1. The first step."
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 #: "The answer was no. Kerry left.": a lower-case "no." before a capital is a word, not "No. 3".

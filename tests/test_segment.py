@@ -87,3 +87,17 @@ def test_a_paragraph_opening_with_a_bullet_is_still_split(bullet):
 def test_a_numbered_item_keeps_its_number_with_its_first_sentence():
     assert texts("1. The first step is taken. Then the second.") == ["1. The first step is taken.", "Then the second."]
     assert texts("The toll rose to 12. 3. Then more came.") == ["The toll rose to 12.", "3. Then more came."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation that goes on from the paragraph before: its closing mark comes first
+        ('Just heard we were sued," he tweeted. "This can be good news. Great." Then more.',
+         ['Just heard we were sued," he tweeted.', '"This can be good news.', 'Great."', "Then more."]),
+        ("we will win,\u201d he said. \u201cThis is good. Great.\u201d",
+         ["we will win,\u201d he said.", "\u201cThis is good. Great.\u201d"]),
+    ],
+)
+def test_an_opening_quotation_mark_opens_the_next_sentence(text, expected):
+    assert texts(text) == expected
