@@ -526,6 +526,22 @@ async def test_pin_reference_column(marked_seeds):
         assert screen.view.pinned is None
 
 
+async def test_a_pinned_column_always_has_the_cursor_column_beside_it(marked_seeds):
+    """Widening stops at the pinned column and one other, and moving across columns keeps the
+    cursor's column on screen."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "l", "p")
+        for _ in range(4):
+            await pressed(pilot, "plus")
+        columns = [c[0] for c in screen.synopsis.geometry.columns]
+        assert len(columns) == 2 and columns[0] == screen.view.pinned
+        for key in ("l", "l", "l", "h", "greater_than_sign", "less_than_sign"):
+            await pressed(pilot, key)
+            assert screen.view.cursor.source in [c[0] for c in screen.synopsis.geometry.columns]
+
+
 async def test_wider_and_narrower_columns(marked_seeds):
     app = make_app(alignment=marked_seeds)
     async with app.run_test(size=(160, 48)) as pilot:

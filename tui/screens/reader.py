@@ -527,6 +527,9 @@ class ReaderScreen(Screen[None]):
             if count == 1:
                 self.notify("One column already fills the width.", timeout=2)
                 return
+            if g.pinned and count == 2:
+                self.notify("The pinned column and one other already fill the width.", timeout=2)
+                return
             synopsis.min_column = min(available // count, MIN_COLUMN_RANGE[1])
         else:
             width = available // (count + 1) - 1

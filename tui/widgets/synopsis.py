@@ -79,7 +79,8 @@ def compute_geometry(width: int, sources: int, columns: list[str], pinned: str |
     fit = max(1, (available + 1) // (min_column + 1))
     pinned_cols = [pinned] if pinned in columns else []
     rest = [c for c in columns if c not in pinned_cols]
-    count = min(fit, len(columns))
+    # A pinned reference always has a column beside it: the cursor's column must stay in view.
+    count = min(max(fit, 2 if pinned_cols and rest else 1), len(columns))
     room = max(count - len(pinned_cols), 0)
     first = min(max(first, 0), max(len(rest) - room, 0))
     chosen = pinned_cols + rest[first : first + room]
