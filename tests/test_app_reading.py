@@ -190,3 +190,28 @@ def test_flags_that_share_a_sentence_are_each_reached(two_stories):
     assert view.wrapped and view.current_flag == seen[0]
     back = [view.next_flag(False) for _ in range(2 * len(quake))]
     assert sorted(back) == sorted(quake * 2)
+
+
+def test_the_headline_row_is_shown_only_with_something_in_it(tmp_path):
+    """Articles whose titles are in their front matter have no headline paragraphs: no empty
+    "headlines" row of "not covered" cells, with or without furniture shown."""
+    from aligner import align
+
+    story = ("Rescue teams from three countries arrived on Tuesday and began searching collapsed buildings.",
+             "The government declared a state of emergency and asked for help with shelter and water.")
+    paths = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.md"
+        path.write_text(f"---\ntitle: Quake in {name}\noutlet: {name.upper()} News\n---\n\n" + "\n\n".join(story) + "\n")
+        paths.append(path)
+    view = View(Index(align(paths)))
+    assert view.rows and all(r.key != TOP for r in view.rows)
+    view.set_furniture(True)
+    assert all(r.key != TOP for r in view.rows)
+
+
+def test_the_headline_row_follows_the_furniture_switch(frozen_seeds):
+    view = View(Index(frozen_seeds))
+    assert view.rows[0].key == TOP  # the seeds have headlines
+    view.set_furniture(True)
+    assert view.rows[0].key == TOP and view.row_passes(view.rows[0])

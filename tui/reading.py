@@ -249,10 +249,10 @@ class View:
         return ([self.pinned] if self.pinned in self.shown else []) + rest
 
     def row_passes(self, row: Row) -> bool:
+        if row.key == TOP:  # shown unfiltered, and only with something in it
+            return self.filter == "all" and any(self.cell(row, s) for s in self.shown)
         if self.filter == "all":
             return True
-        if row.key == TOP:
-            return False
         if self.filter == "flagged":
             return row.key in self.index.flagged_rows
         story = self.index.row_story.get(row.key, 0)  # "omitted", by a source of the row's story
@@ -336,7 +336,7 @@ class View:
     def set_furniture(self, on: bool) -> None:
         self.furniture = on
         self._order_cache.clear()
-        self.clamp()
+        self.refilter_keep_cursor()  # the top row may empty or fill
 
     def refilter_keep_cursor(self) -> None:
         unit = self.unit
