@@ -139,17 +139,22 @@ def md_escape(text: str, *, inline: bool = False) -> str:
 
 def alignment_to_markdown(alignment: Alignment) -> str:
     """One section per row, each source's text in turn; matched sentences in bold with the
-    labels of the sources that share them, flags quoted under their row with the explanation,
-    and the passages one source copies from another named under the copy's row."""
+    labels of the sources that share them; flags numbered and quoted, with their explanation and
+    where both passages are, under each row that holds one of them; and the passages one source
+    copies from another named under the copy's row."""
     labels = {s.id: s.label for s in alignment.sources}
     matched: dict[tuple[str, int], dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in alignment.matches:
         matched[m.a.key][(m.a.start, m.a.end)].add(labels[m.b.source])
         matched[m.b.key][(m.b.start, m.b.end)].add(labels[m.a.source])
-    flags_by_group: dict[int, list] = defaultdict(list)
+    # Each flag is quoted, numbered, under every row one of its passages sits in: the reader of
+    # either row sees it, and where the other passage is.
+    flags_by_group: dict[int, list[tuple[int, Flag]]] = defaultdict(list)
     group_of = {key: g.id for g in alignment.groups for key in g.members}
-    for f in alignment.flags:
-        flags_by_group[group_of.get(f.a.key, group_of.get(f.b.key, -1))].append(f)
+    for n, f in enumerate(alignment.flags, 1):
+        rows = [r for r in dict.fromkeys((group_of.get(f.a.key), group_of.get(f.b.key))) if r is not None]
+        for r in rows or [-1]:
+            flags_by_group[r].append((n, f))
     copies_by_group: dict[int, list[Reuse]] = defaultdict(list)
     for r in alignment.reuse:
         copies_by_group[group_of.get(r.copy.key, group_of.get(r.original.key, -1))].append(r)
@@ -177,7 +182,7 @@ def alignment_to_markdown(alignment: Alignment) -> str:
         out.append(f"> {'Skipped' if problem.skipped else 'Note'}: {md_escape(problem.path, inline=True)}: {md_escape(problem.reason, inline=True)}")
     if alignment.stories:
         out.append("")
-        out.append(f"> These articles tell {len(alignment.stories)} stories, aligned apart:")
+        out.append(f"> These articles tell {len(alignment.stories)} stories, aligned apart:  ")
         for k, ids in enumerate(alignment.stories, 1):
             out.append(f"> story {k}: {', '.join(md_escape(labels[sid], inline=True) for sid in ids)}.  ")
     tellers_of: dict[int, list[Source]] = defaultdict(list)  # each story's sources
@@ -202,14 +207,14 @@ def alignment_to_markdown(alignment: Alignment) -> str:
             out.append(f"**{md_escape(labels[p.source], inline=True)}** (paragraph {p.index + 1}, line {p.line}, {p.role})")
             out.append("")
             out.append(_paragraph_markdown(p.text, matched.get(key, {})))
-        for f in flags_by_group.get(g.id, []):
-            out += ["", _flag_markdown(f, alignment, labels)]
+        for n, f in flags_by_group.get(g.id, []):
+            out += ["", _flag_markdown(n, f, alignment, labels, group_of)]
         for r in copies_by_group.get(g.id, []):
             out += ["", _copy_markdown(r, alignment, labels)]
     if flags_by_group.get(-1):  # none from the pipeline (flags are between story paragraphs)
         out += ["", "## Flags outside the rows"]
-        for f in flags_by_group[-1]:
-            out += ["", _flag_markdown(f, alignment, labels)]
+        for n, f in flags_by_group[-1]:
+            out += ["", _flag_markdown(n, f, alignment, labels, group_of)]
     if copies_by_group.get(-1):  # likewise
         out += ["", "## Copied passages outside the rows"]
         for r in copies_by_group[-1]:
@@ -235,12 +240,19 @@ def _copy_markdown(r: Reuse, alignment: Alignment, labels: dict[str, str]) -> st
     )
 
 
-def _flag_markdown(f: Flag, alignment: Alignment, labels: dict[str, str]) -> str:
-    return (
-        f"> **Flag ({f.kind})**: {md_escape(f.explanation, inline=True)}  \n"
-        f"> {md_escape(labels[f.a.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.a), inline=True)}\u201d  \n"
-        f"> {md_escape(labels[f.b.source], inline=True)}: \u201c{md_escape(alignment.span_text(f.b), inline=True)}\u201d"
-    )
+def _flag_markdown(
+    n: int, f: Flag, alignment: Alignment, labels: dict[str, str], group_of: dict[tuple[str, int], int]
+) -> str:
+    def passage(span: Span) -> str:
+        p = alignment.paragraph(span.key)
+        row = group_of.get(span.key)
+        where = f"paragraph {p.index + 1}" + (f", row {row + 1}" if row is not None else "")
+        return (
+            f"> {md_escape(labels[span.source], inline=True)} ({where}): "
+            f"\u201c{md_escape(alignment.span_text(span), inline=True)}\u201d"
+        )
+
+    return f"> **Flag {n} ({f.kind})**: {md_escape(f.explanation, inline=True)}  \n{passage(f.a)}  \n{passage(f.b)}"
 
 
 def _paragraph_markdown(text: str, marks: dict[tuple[int, int], set[str]]) -> str:

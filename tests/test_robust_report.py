@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -124,9 +125,23 @@ def test_markdown_report_never_drops_a_flag(seeds_alignment):
 
     outside = replace(flag, a=headline(flag.a), b=headline(flag.b), explanation="Outside every row.")
     report = alignment_to_markdown(replace(seeds_alignment, flags=(*seeds_alignment.flags, outside)))
-    assert report.count("**Flag (") == len(seeds_alignment.flags) + 1
+    assert set(re.findall(r"\*\*Flag (\d+) \(", report)) == {str(n) for n in range(1, len(seeds_alignment.flags) + 2)}
     assert "## Flags outside the rows" in report and "Outside every row." in report
     assert "## Flags outside the rows" not in alignment_to_markdown(seeds_alignment)
+
+
+def test_markdown_report_quotes_a_flag_under_both_its_rows_with_both_places(seeds_alignment):
+    """Whichever row an analyst reads, a flag on one of its passages is there, and says where the
+    other passage is."""
+    group_of = {key: g.id for g in seeds_alignment.groups for key in g.members}
+    n, flag = next((n, f) for n, f in enumerate(seeds_alignment.flags, 1) if group_of[f.a.key] != group_of[f.b.key])
+    report = alignment_to_markdown(seeds_alignment)
+    sections = report.split("\n## Row ")
+    holding = [s.split(":", 1)[0] for s in sections if f"**Flag {n} (" in s]
+    assert sorted(holding, key=int) == sorted({str(group_of[flag.a.key] + 1), str(group_of[flag.b.key] + 1)}, key=int)
+    for span in (flag.a, flag.b):
+        paragraph = seeds_alignment.paragraph(span.key)
+        assert f"(paragraph {paragraph.index + 1}, row {group_of[span.key] + 1}):" in report
 
 
 def test_json_report_round_trips_and_is_terminal_safe(hostile_alignment):
@@ -261,7 +276,7 @@ def test_failure_at_the_rename_leaves_the_old_file_intact(tmp_path, monkeypatch,
 
 def test_markdown_report_names_the_stories_and_counts_omissions_within_each(two_stories):
     report = alignment_to_markdown(two_stories)
-    assert "> These articles tell 2 stories, aligned apart:" in report
+    assert "> These articles tell 2 stories, aligned apart:  \n" in report  # a line break, not run together
     assert "> story 2: quake\\_a, quake\\_b." in report
     covered = [line for line in report.splitlines() if line.startswith("Covered by")]
     assert "Covered by 2 of 2 (story 2)." in covered
