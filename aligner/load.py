@@ -29,6 +29,13 @@ def load(paths: Sequence[str | Path], labels: Sequence[str] | None = None) -> Lo
     inputs = collect_inputs([str(p) for p in paths])
     problems = list(inputs.problems)
     labels = list(labels or ())
+    if 0 < len(labels) < inputs.articles:
+        problems.append(LoadProblem(
+            "--label",
+            f"{len(labels)} label{'s' if len(labels) > 1 else ''} for {inputs.articles} articles; "
+            "the others are named by their front matter or file",
+            skipped=False,
+        ))
     sources: list[Source] = []
     paragraphs: list[Paragraph] = []
     used_ids: set[str] = set()

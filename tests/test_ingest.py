@@ -166,8 +166,13 @@ def test_markdown_image_alt_text_is_a_caption(tmp_path):
 def test_labels_follow_input_order_else_file_name(tmp_path):
     for name in ("b.txt", "a.txt", "c.txt"):
         (tmp_path / name).write_text("Some text of an article.\n")
-    sources = load([tmp_path], labels=["First", "Second"]).sources
-    assert [(s.id, s.label) for s in sources] == [("a.txt", "First"), ("b.txt", "Second"), ("c.txt", "c")]
+    loaded = load([tmp_path], labels=["First", "Second"])
+    assert [(s.id, s.label) for s in loaded.sources] == [("a.txt", "First"), ("b.txt", "Second"), ("c.txt", "c")]
+    # fewer labels than articles: said, not silently accepted
+    assert [(p.path, p.reason, p.skipped) for p in loaded.problems] == [
+        ("--label", "2 labels for 3 articles; the others are named by their front matter or file", False)
+    ]
+    assert load([tmp_path], labels=["A", "B", "C"]).problems == ()
 
 
 def test_a_markdown_file_of_images_alone_is_not_an_article(tmp_path):
