@@ -621,7 +621,13 @@ async def test_help_screen(marked_seeds):
         assert body.scroll_y > 10
         await pressed(pilot, "pageup")
         assert body.scroll_y == 0
-        await pressed(pilot, "j", "k", "escape")
+        await pressed(pilot, "G")
+        assert body.scroll_y == body.max_scroll_y > 0
+        await pressed(pilot, "g")
+        assert body.scroll_y == 0
+        await pressed(pilot, "j")
+        assert body.scroll_y == 1
+        await pressed(pilot, "k", "escape")
         reader(app)
         await pressed(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)

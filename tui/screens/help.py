@@ -45,7 +45,7 @@ def help_content(width: int = 10_000) -> Content:
         lines.append(Content(""))
     for closing in (
         ("Ctrl+P", " opens the command palette: every key above, each source and each flag."),
-        ("Esc / q / ?", " closes this screen; j k, Space and PgUp page through it."),
+        ("Esc / q / ?", " closes this screen; j and k scroll it, Space and PgUp page through it, g and G go to its top and end."),
     ):
         wrapped = textwrap.wrap(closing[0] + closing[1], max(width, 20))
         lines.append(Content.assemble((closing[0], "bold"), wrapped[0][len(closing[0]) :]))
@@ -61,6 +61,8 @@ class HelpScreen(AnswerOnce[None]):
         Binding("k,up", "scroll(-1)", "Up", id="help-up", show=False),
         Binding("space,pagedown,ctrl+f", "page(1)", "Page down", id="help-page-down", show=False),
         Binding("pageup,ctrl+b", "page(-1)", "Page up", id="help-page-up", show=False),
+        Binding("g,home", "end(0)", "Top", id="help-top", show=False),
+        Binding("G,end", "end(1)", "Bottom", id="help-bottom", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -78,6 +80,10 @@ class HelpScreen(AnswerOnce[None]):
     def action_scroll(self, delta: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
         body.scroll_relative(y=delta, animate=False)
+
+    def action_end(self, bottom: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        (body.scroll_end if bottom else body.scroll_home)(animate=False)
 
     def action_page(self, delta: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
