@@ -108,6 +108,30 @@ async def test_resize_keeps_the_cursor_in_view_and_the_status_true(marked_seeds)
             assert ("cols" in shown) == (len(synopsis.geometry.columns) < len(view.columns)), shown
 
 
+async def test_resize_shows_the_whole_row_of_an_empty_cell_cursor(marked_seeds):
+    """On a "not covered" cell there is no sentence to keep in place: after a resize the whole
+    row is in view when it fits (a column panned in may have made it taller)."""
+    from dataclasses import replace
+
+    first, second = (s.id for s in marked_seeds.sources[:2])
+    # last, a row that neither of the two columns shown at 80 columns covers, and others do at length
+    moved = next(g for g in marked_seeds.groups if not {m[0] for m in g.members} & {first, second}
+                 and sum(len(marked_seeds.paragraph(m).text) for m in g.members) > 600)
+    groups = [g for g in marked_seeds.groups if g is not moved] + [moved]
+    alignment = replace(marked_seeds, groups=tuple(replace(g, id=k) for k, g in enumerate(groups)))
+    app = make_app(alignment=alignment)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        view, synopsis = screen.view, screen.synopsis
+        await pressed(pilot, "G")
+        assert view.unit is None and view.cursor.source == first
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        top = synopsis._row_starts[view.cursor.row]
+        bottom = top + synopsis._row_heights[view.cursor.row] - 1
+        assert synopsis.scroll_y <= top and bottom < synopsis.scroll_y + synopsis.scrollable_content_region.height
+
+
 async def test_one_column_status_reads_col(marked_seeds):
     app = make_app(alignment=marked_seeds)
     async with app.run_test(size=(80, 24)) as pilot:

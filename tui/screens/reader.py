@@ -592,6 +592,7 @@ class ReaderScreen(Screen[None]):
         """Rows re-wrap and columns pan with the size: keep the cursor in view and the status
         line (row, shown columns) true without waiting for a key."""
         self.update_all()
+        self.synopsis.show_cursor_row()
 
     def key_commands(self):
         """(title, help, callback) for every key: the command palette lists them all."""

@@ -396,6 +396,24 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
                 y = first if first < y or last - first >= height else last - height + 1
         self.scroll_to(y=y, animate=False)
 
+    def show_cursor_row(self) -> None:
+        """The whole of the cursor's row when the cursor is on an empty cell ("not covered") and
+        the row fits on screen: a resize re-wraps and re-pans the columns, and the row may have
+        grown below the view. (On a sentence, the sentence keeps its screen line instead.)"""
+        if self.view.unit is not None or not self.ensure_layout():
+            return
+        if not 0 <= self.view.cursor.row < len(self._row_starts):
+            return
+        top = self._row_starts[self.view.cursor.row]
+        bottom = top + self._row_heights[self.view.cursor.row] - 1
+        height = self.scrollable_content_region.height
+        if height <= 0 or bottom - top >= height:
+            return
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif bottom >= self.scroll_y + height:
+            self.scroll_to(y=bottom - height + 1, animate=False)
+
     # --- paging ---------------------------------------------------------------------------------
 
     def row_at_line(self, line: int) -> int:
