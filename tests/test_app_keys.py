@@ -817,3 +817,20 @@ async def test_lists_move_with_j_and_k_as_the_columns_do(marked_seeds):
             await pressed(pilot, "g")
             assert options.highlighted == 0 or not options.get_option_at_index(0).id, key
             await pressed(pilot, "escape")
+
+
+async def test_a_notice_never_covers_the_status_line(marked_seeds):
+    """At 80×24 a notice sits above the status line, where "⚑ k/N" and the flag are read, and
+    takes one line for one line of text."""
+    from textual.widgets._toast import Toast
+
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "t")  # the theme's name, as a notice
+        await pilot.pause(0.2)
+        toasts = list(app.screen.query(Toast))
+        status = screen.query_one("#status").region
+        assert toasts
+        for toast in toasts:
+            assert toast.region.bottom <= status.y and toast.region.height == 1
