@@ -215,3 +215,21 @@ def test_the_headline_row_follows_the_furniture_switch(frozen_seeds):
     assert view.rows[0].key == TOP  # the seeds have headlines
     view.set_furniture(True)
     assert view.rows[0].key == TOP and view.row_passes(view.rows[0])
+
+
+def test_search_counts_what_the_view_hides(frozen_seeds):
+    """A word found only in rows a filter hides, a hidden column or furniture is counted, so the
+    reader is told it is there rather than "not found"."""
+    view = View(Index(frozen_seeds))
+    everywhere = view.search("Kerry")
+    assert everywhere and view.hidden_hits >= 0
+    total = everywhere + view.hidden_hits
+    view.filter = "flagged"
+    view.refilter()
+    shown = view.search("Kerry")
+    assert shown < total and shown + view.hidden_hits == total
+    view.filter = "all"
+    view.refilter()
+    view.shown = view.shown[:1]
+    view.refilter()
+    assert view.search("Kerry") + view.hidden_hits == total

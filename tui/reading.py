@@ -236,6 +236,7 @@ class View:
         self.wrapped = False  # the last step to a flag, match or hit went round the end
         self.query = ""
         self.hits: list[Hit] = []
+        self.hidden_hits = 0
         self.current_hit: Hit | None = None
         self._order_cache: dict[str, list] = {}
         self.refilter()
@@ -547,6 +548,7 @@ class View:
         typeset forms) in the shown text; returns the hit count."""
         self.query = query
         self.hits = []
+        self.hidden_hits = 0  # hits in what the view hides: filtered rows, hidden columns, furniture
         self.current_hit = None
         self._order_cache.pop("hits", None)
         if not query:
@@ -558,14 +560,19 @@ class View:
             return 0  # only invisible characters: nothing to find
         pattern = re.compile(expression, re.IGNORECASE)
 
-        for row in self.rows:
-            for source in self.columns:
-                for p in self.cell(row, source):
-                    text = visible(p.text)
-                    for m in pattern.finditer(text):
+        shown = {(row.key, source) for row in self.rows for source in self.columns}
+        for row in self.index.rows:
+            for source in self.index.source_ids:
+                in_view = self.cell(row, source) if (row.key, source) in shown else ()
+                for p in row.cells.get(source, ()):
+                    for m in pattern.finditer(visible(p.text)):
                         unit = self.index.unit_at(p.source, p.index, m.start())
-                        if unit is not None:
+                        if unit is None:
+                            continue
+                        if p in in_view:
                             self.hits.append(Hit(unit, m.start(), m.end()))
+                        else:
+                            self.hidden_hits += 1  # a row the filter hides, a hidden column, furniture
         return len(self.hits)
 
     def next_hit(self, forward: bool = True) -> Hit | None:

@@ -428,7 +428,9 @@ class ReaderScreen(Screen[None]):
         if count:
             self.view.next_hit(True)
         elif query:
-            self.notify(f"Not found in the shown text: {shown(query)}", timeout=3, markup=False)
+            hidden = self.view.hidden_hits
+            where = f" ({count(hidden, 'hit')} in hidden rows, columns or furniture: = v s c)" if hidden else ""
+            self.notify(f"Not found in the shown text: {shown(query)}{where}", timeout=4, markup=False)
         self.moved(center=True)
 
     async def _hit(self, forward: bool) -> None:
