@@ -279,8 +279,12 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
         return  # the file gives its title: what follows the headline is the story, not a guess
     if following < len(lines) - 2 and roles[following] is None:
         standfirst = lines[following].bare
-        if 0 < lines[following].words <= STANDFIRST_MAX_WORDS and not _DATELINE_START.match(standfirst):
-            roles[following] = "headline"
+        if (
+            0 < lines[following].words <= STANDFIRST_MAX_WORDS
+            and not _DATELINE_START.match(standfirst)
+            and _DAY_WORDS.isdisjoint(w.lower() for w in WORD.findall(standfirst))
+        ):
+            roles[following] = "headline"  # (a short lead dated to the day stays story)
 
 
 def _written_as_headline(text: str, words: int) -> bool:

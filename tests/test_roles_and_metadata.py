@@ -105,8 +105,9 @@ def test_front_matter_title_decides_whether_the_first_paragraph_is_the_headline(
     repeated = front + "\n\n".join(("Earthquake Strikes the Coast", "Officials said 1,500 homes were lost.", *STORY)) + "\n"
     assert _roles(tmp_path, "repeated.md", repeated) == ["headline", "body", "body", "body"]
     # without front matter, the plain-text guess is unchanged: a short first line is the headline
-    plain = "\n\n".join(("Earthquake strikes the coast", LEDE, *STORY)) + "\n"
-    assert _roles(tmp_path, "plain.txt", plain) == ["headline", "headline", "body", "body"]
+    # (and a short lead dated to the day below it is story, not a standfirst)
+    plain = "\n\n".join(("Earthquake strikes the coast", "Thousands feared dead", LEDE, *STORY)) + "\n"
+    assert _roles(tmp_path, "plain.txt", plain) == ["headline", "headline", "body", "body", "body"]
 
 
 @pytest.mark.parametrize(
@@ -122,8 +123,9 @@ def test_front_matter_title_decides_whether_the_first_paragraph_is_the_headline(
         ("site.md", "---\ntitle: Quake hits the coast | Example News\n---\nQuake hits the coast\n\n"
          + "\n\n".join(STORY) + "\n", ["headline", "body", "body"]),
         # a title that is only punctuation or a number tells nothing: the guess decides
-        ("dots.md", "---\ntitle: \"...\"\n---\nQuake hits the coast\n\n" + "\n\n".join((LEDE, *STORY)) + "\n",
-         ["headline", "headline", "body", "body"]),  # no usable title: the plain-text guess, standfirst too
+        ("dots.md", "---\ntitle: \"...\"\n---\nQuake hits the coast\n\nThousands feared dead\n\n"
+         + "\n\n".join((LEDE, *STORY)) + "\n",
+         ["headline", "headline", "body", "body", "body"]),  # no usable title: the plain-text guess, standfirst too
         # a first line in title case is a headline even when the front matter words it otherwise
         ("other.md", "---\ntitle: Quake kills thousands\n---\nQuake Strikes the Coast\n\n"
          + "\n\n".join((LEDE, *STORY)) + "\n", ["headline", "body", "body", "body"]),
@@ -234,6 +236,12 @@ def test_a_short_opening_sentence_dated_to_the_day_stays_story(tmp_path):
         "A strong earthquake struck central Mexico on Tuesday, killing at least 200 people.",
         *STORY,
     ])[0] == "body"
+    # ... below a headline too: a lead, not a standfirst
+    assert _paragraph_roles(tmp_path, [
+        "Baghdad Market Bombing Kills 12",
+        "A suicide bomber killed 12 people at a crowded market in Baghdad on Sunday, police said.",
+        *STORY,
+    ])[:2] == ["headline", "body"]
 
 
 @pytest.mark.parametrize(
