@@ -97,6 +97,8 @@ BOILERPLATE_LINES = re.compile(
     r"all rights reserved\.?|loading(?:\.\.\.)?|watch(?: live)?|live updates)$"
 )
 
+_NAMES = r"(?:[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|al|bin|el))*)"
+
 #: Lines that describe the article rather than tell the story: byline, credit, copyright, length.
 META_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "By Jane Doe", "ByABC News", "By JANE DOE and JOHN ROE, Associated Press"
@@ -104,17 +106,30 @@ META_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"^By\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|da|van|von|al|bin|el))*"
         r"(?:,\s*(?:[A-Z][\w.'\u2019-]*\s*)+)?$"
     ),
-    re.compile(r"^\(?(?:written|reported|reporting|edited|editing|compiled) by\b", re.I),  # "(Reporting by ...; Editing by ...)"
+    # "(Reporting by Jane Doe in Moscow; Editing by John Roe)": names after "by", nothing else
+    # ("Reported by Russian state media on Thursday, the meeting..." is story)
+    re.compile(
+        r"^\(?(?i:written|reported|reporting|edited|editing|compiled) by\s+" + _NAMES
+        + r"(?:\s*(?:[,;&]|and|in|from|at|by|with|for|additional|reporting|editing|writing)\s*" + _NAMES + r"?)*"
+        r"\s*\)?\.?$"
+    ),
     re.compile(r"^credit:", re.I),
-    re.compile(r"^(?:copyright|\(c\)|©)", re.I),
+    # "Copyright 2016 The Associated Press", "© Reuters" (not "Copyright lawyers said...")
+    re.compile(r"^(?:copyright\b(?!\s+(?-i:[a-z]))|\(c\)|©)", re.I),
     re.compile(r"\ball rights reserved\b", re.I),
     re.compile(r"^word count:?\s*\d", re.I),
-    re.compile(r"^(?:additional reporting|contributing(?:\s*:| reporting| writers?| editors?)|contributors?:)", re.I),
+    re.compile(
+        r"^(?:additional reporting\s+(?:by|from)\s+(?-i:[A-Z])|contributing(?:\s*:| reporting| writers?| editors?)|"
+        r"contributors?:)",
+        re.I,
+    ),
     re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b", re.I),
     # "Updated 12:30 p.m.", "Published July 15, 2016", "Last modified on Fri 15 Jul 2016": a date or
     # time soon after (not "Published reports in Moscow said...")
     re.compile(
-        r"^(?:updated|published|posted|last updated|last modified|first published)\b:?\s*(?:on\s+|at\s+)?"
+        # a line of a date and time, not a sentence that opens so ("Published in March, the report said...")
+        r"^(?=(?:\S+\s+){0,15}\S*$)(?!.*\b(?:the|a|an|said|says|was|were|is|are|has|have|had)\b)"
+        r"(?:updated|published|posted|last updated|last modified|first published)\b:?\s*(?:on\s+|at\s+)?"
         r"(?=.{0,12}(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday)))",
         re.I,
     ),

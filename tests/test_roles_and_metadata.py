@@ -253,6 +253,13 @@ def test_a_short_opening_sentence_dated_to_the_day_stays_story(tmp_path):
         "Posted on the embassy's website, the statement said the ambassador had been recalled for consultations.",
         "Subscribers to Russian state television were shown footage of the meeting on the evening news.",
         "Sign up rates for the volunteer program doubled after the announcement, the ministry said.",
+        "Posted on Facebook on Monday, the video shows Russian jets striking a market in the north.",
+        "Published in March, the report said the war had killed 400,000 people in five years.",
+        "Copyright lawyers for the Post said the photograph of the meeting had been taken by its staff.",
+        "Compiled by military officers over months, the target list named 40 sites near the border.",
+        "Reported by Russian state media on Thursday, the meeting was the first in a year.",
+        "Edited by the White House, the statement left out the number of troops in the region.",
+        "Additional reporting from the region suggested the toll was far higher than officials said.",
     ],
 )
 def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
@@ -263,6 +270,10 @@ def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
     "line",
     [
         "(Reporting by Jane Doe in Geneva; Writing by John Roe; Editing by Mark Heinrich)",
+        "Reporting by Jane Doe; additional reporting by John Roe in Washington; Editing by Mary Smith",
+        "Additional reporting by Jane Doe in Moscow.",
+        "Copyright 2016 The Associated Press. All rights reserved.",
+        "First published on Wed 12 Jul 2017 14.00 BST",
         "John Kerry speaks in Geneva. REUTERS/Denis Balibouse",
         "Fri 15 Jul 2016 10.32 BST",
         "Last modified on Fri 15 Jul 2016 12.00 BST",
