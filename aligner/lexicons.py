@@ -139,18 +139,32 @@ META_PATTERNS: tuple[re.Pattern[str], ...] = (
 #: Photo credits at the end of a line ("... / AP", "Jane Doe/AP Photo", "(Getty Images)").
 PHOTO_AGENCIES = (
     r"AP|AFP|EPA|Reuters|Getty Images|Getty|Bloomberg|Shutterstock|Sipa|Xinhua|TASS|Sputnik|UPI|"
-    r"NurPhoto|Anadolu|Pool|AP Images|EPA-EFE|Corbis|Alamy|SOPA Images|LightRocket"
+    r"NurPhoto|Anadolu|Pool|AP Images|EPA-EFE|Corbis|Alamy|SOPA Images|LightRocket|Associated Press|"
+    r"Agence France-Presse|The New York Times|New York Times|The Washington Post|Washington Post|Redux|"
+    r"Polaris|ZUMA Wire|Zuma Press|Newscom"
 )
 CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?:/|\|)\s*(?:[A-Z][\w.'-]*\s+){0,4}(?:" + PHOTO_AGENCIES + r")(?:\s+(?:Photo|Images|Pool))?\)?\.?\s*$"),
+    # "... / AP", "Doug Mills/The New York Times", "Saul Loeb/AFP via Getty Images"
+    re.compile(
+        r"(?:/|\|)\s*(?:[A-Z][\w.'-]*\s+){0,4}(?:" + PHOTO_AGENCIES + r")(?:\s+via\s+(?:" + PHOTO_AGENCIES + r"))?"
+        r"(?:\s+(?:Photo|Images|Pool))?\)?\.?\s*$"
+    ),
+    # a credit alone on its line: "Getty Images", "AFP via Getty Images"
+    re.compile(r"^(?:[A-Z][\w.'-]*\s+via\s+)?(?:Getty Images|AP Photo|AFP Photo|Reuters Photo|EPA-EFE|Shutterstock)$"),
     re.compile(r"\b(?:AP|AFP|Pool|File|Getty|Reuters|EPA|Staff) Photo\b"),
     re.compile(r"\((?:[^()]*\s)?(?:Photo|Photograph|Image)s? (?:by|credit|courtesy)\b", re.I),
-    re.compile(r"\b(?:Photo|Photograph|Image|Picture) (?:by|credit|courtesy of)\b", re.I),
+    # "Photo by Jane Doe" opening the line, a bracket or a sentence (not "An image by Maxar showed...")
+    re.compile(r"(?:^|[(.]\s*)(?:Photo|Photograph|Image|Picture) (?:by|credit|courtesy of)\b"),
     re.compile(r"^(?:Photo|Photograph|Image|Caption|Image caption|Picture)\s*:", re.I),
     re.compile(r"^Image (?:copyright|caption)\b", re.I),  # BBC: "Image copyright Getty Images"
     # "A photograph released by the state news agency shows the leader...": a picture described
-    re.compile(r"^(?:An?|This|The)\s+(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|image|picture)\b[^.]{0,140}\bshows?\b"),
-    re.compile(r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE)/[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"),  # "REUTERS/Denis Balibouse"
+    # (not "The picture that emerges from the document shows...")
+    re.compile(
+        r"^(?:An?|This|The)\s+(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|image|picture)\b(?!\s+(?:that|which)\b)"
+        r"[^.]{0,140}\bshows?\b"
+    ),
+    # "REUTERS/Denis Balibouse", "Reuters/Kevin Lamarque"
+    re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)/[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"),
     re.compile(r"\((?:" + PHOTO_AGENCIES + r")(?: Photo| Images)?(?:/[^)]*)?\)\s*$"),
 )
 

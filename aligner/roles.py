@@ -217,20 +217,22 @@ def _after_photo_label(lines: Sequence[_Line], roles: list[Role | None]) -> None
     """The paragraph after a bare "Photograph" / "Photo" line is its caption."""
     for i in range(len(lines) - 1):
         if roles[i] == "boilerplate" and lines[i].bare.lower() in ("photograph", "photo", "image", "picture"):
-            if roles[i + 1] is None and lines[i + 1].words <= 80:
-                roles[i + 1] = "caption"
+            if roles[i + 1] is None and lines[i + 1].words <= 80 and not _DATELINE_DASH.match(lines[i + 1].bare):
+                roles[i + 1] = "caption"  # (a paragraph opening with a dateline is the story's first)
 
 
 def _caption_fragments(lines: Sequence[_Line], roles: list[Role | None]) -> None:
     """Short unpunctuated lines set directly beside a caption or credit belong to it: the lines
     next to it in its run (no blank line between), and the lines next to those. Only neighbours:
     in a file of one paragraph per line the whole file is one run, and its headline is no
-    caption's fragment."""
+    caption's fragment; nor is the article's first line, where its headline is, even set right
+    above a photo credit."""
+    top = _first_text_block(lines, roles)
     anchors = [i for i, r in enumerate(roles) if r == "caption" or (r == "meta" and _is_credit(lines[i]))]
     for anchor in anchors:
         for step in (-1, 1):
             i = anchor + step
-            while 0 <= i < len(lines) and _is_fragment(lines[i], roles[i], lines[anchor].block.run):
+            while 0 <= i < len(lines) and i != top and _is_fragment(lines[i], roles[i], lines[anchor].block.run):
                 roles[i] = "caption"
                 i += step
 

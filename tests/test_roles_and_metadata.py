@@ -260,6 +260,8 @@ def test_a_short_opening_sentence_dated_to_the_day_stays_story(tmp_path):
         "Reported by Russian state media on Thursday, the meeting was the first in a year.",
         "Edited by the White House, the statement left out the number of troops in the region.",
         "Additional reporting from the region suggested the toll was far higher than officials said.",
+        "An image by Maxar Technologies, a satellite company, showed Russian helicopters at the base.",
+        "The picture that emerges from the leaked document shows an administration willing to act alone.",
     ],
 )
 def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
@@ -274,6 +276,11 @@ def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
         "Additional reporting by Jane Doe in Moscow.",
         "Copyright 2016 The Associated Press. All rights reserved.",
         "First published on Wed 12 Jul 2017 14.00 BST",
+        "President Trump speaks in the Rose Garden on Tuesday. Saul Loeb/AFP via Getty Images",
+        "President Trump speaks in the Rose Garden on Tuesday. Doug Mills/The New York Times",
+        "President Trump speaks in the Rose Garden on Tuesday. Evan Vucci/Associated Press",
+        "Reuters/Kevin Lamarque",
+        "AFP via Getty Images",
         "John Kerry speaks in Geneva. REUTERS/Denis Balibouse",
         "Fri 15 Jul 2016 10.32 BST",
         "Last modified on Fri 15 Jul 2016 12.00 BST",
@@ -344,3 +351,18 @@ def test_a_short_opening_sentence_that_the_lead_restates_is_the_headline(tmp_pat
         *STORY,
     ])
     assert roles == ["headline", "body", "body", "body"]
+
+
+def test_a_headline_right_above_a_photo_credit_stays_the_headline(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Kerry Strikes Deal With Russia on Syria\nAlexander Zemlianichenko/AP Photo\n\n"
+                 + "\n\n".join((LEDE, *STORY)) + "\n", encoding="utf-8")
+    loaded = load([f])
+    assert [p.role for p in loaded.paragraphs] == ["headline", "meta", "body", "body", "body"]
+    assert loaded.sources[0].title == "Kerry Strikes Deal With Russia on Syria"
+
+
+def test_a_dateline_lead_after_an_image_placeholder_stays_story(tmp_path):
+    lead = "MOSCOW \u2014 Secretary of State John Kerry said on Friday that the talks had gone well."
+    roles = _paragraph_roles(tmp_path, ["Kerry Strikes Deal With Russia", "Image", lead, *STORY])
+    assert roles[2] == "body"
