@@ -107,7 +107,7 @@ META_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "By Jane Doe", "ByABC News", "By JANE DOE and JOHN ROE, Associated Press"
     re.compile(
         r"^By\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|da|van|von|al|bin|el))*"
-        r"(?:,\s*(?:[A-Z][\w.'\u2019-]*\s*)+)?$"
+        r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|on))*)?$"  # ", Times of Israel"
     ),
     # "(Reporting by Jane Doe in Moscow; Editing by John Roe)": names after "by", nothing else
     # ("Reported by Russian state media on Thursday, the meeting..." is story)

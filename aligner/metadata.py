@@ -91,7 +91,7 @@ def describe(blocks: Sequence[Block], roles: Sequence[Role], front: dict[str, st
 _UPDATED = re.compile(r"^\W*(?:updated|last updated|last modified|modified)\b", re.I)
 
 
-_COPYRIGHT = re.compile(r"^(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?(.+)$", re.I)
+_COPYRIGHT = re.compile(r"^(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s+)?(.+)$", re.I)
 _BYLINE = re.compile(r"^By\s*(.+)$")
 _DATE_TAIL = re.compile(rf"[\s,]+(?:(?:{_MONTH})\.?\s+\d{{1,2}},?\s+)?\d{{4}}.*$|\.?\s*all rights reserved.*$", re.I)
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\(([^)]{2,40})\)\s*(?:--|\u2014|\u2013|-)")
@@ -105,8 +105,12 @@ def _named_outlet(credit: str) -> str | None:
     last part after the writer's name ("Jane Doe, The New York Times", "Jane Doe | Reuters")."""
     if name := canonical_outlet(credit):
         return name
-    parts = _NAME_AND_OUTLET.split(credit)
-    return canonical_outlet(parts[-1]) if len(parts) > 1 else None
+    first = _NAME_AND_OUTLET.search(credit)
+    if first is None:
+        return None
+    # all after the writer's name ("Times of Israel"), else its last part ("Jane Doe and John
+    # Roe, Associated Press")
+    return canonical_outlet(credit[first.end() :]) or canonical_outlet(_NAME_AND_OUTLET.split(credit)[-1])
 
 
 def _outlet_in_text(blocks: Sequence[Block], roles: Sequence[Role]) -> str | None:

@@ -82,7 +82,10 @@ _DATE_LINE = re.compile(
 )
 #: "WASHINGTON (Reuters) -": a place in capitals, an agency, then a dash (or a colon).
 _DATELINE_PLACE = (
-    r"^[A-Z][A-Z.,' -]{2,40}"
+    # (not a headline's kicker: "EXCLUSIVE - U.S. weighs...", "BREAKING: ...")
+    r"^(?!(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|ANALYSIS|OPINION|WATCH|EDITORIAL|FACTBOX|EXPLAINER|INSIGHT|"
+    r"CORRECTED|REFILE|WRAPUP|COLUMN|FEATURE|LIVE|VIDEO|EXCLUSIVE INTERVIEW)\b)"
+    r"[A-Z][A-Z.,' -]{2,40}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?"  # a state or country: ", Fla.", ", South Korea"
     r"\s*(?:\([^)]{1,40}\))?\s*"
 )

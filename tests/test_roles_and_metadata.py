@@ -330,12 +330,28 @@ def test_a_caption_in_a_file_of_one_paragraph_per_line_takes_only_its_neighbours
         ("By Jane Doe | Reuters", "Reuters"),
         ("By THE ASSOCIATED PRESS", "Associated Press"),
         ("By Jane Doe and John Roe", None),
+        ("By Jane Doe, Times of Israel", "Times of Israel"),
+        ("Copyright 2016-2018 The Associated Press. All rights reserved.", "Associated Press"),
     ],
 )
 def test_the_outlet_is_read_from_a_byline_that_names_the_writer_first(tmp_path, byline, outlet):
     text = "\n\n".join(["Kerry and Lavrov agree on Syria plan", byline, *STORY]) + "\n"
-    _roles(tmp_path, "a.txt", text)
-    assert load([tmp_path / "a.txt"]).sources[0].outlet == outlet
+    loaded = load([_write(tmp_path, text)])
+    assert loaded.paragraphs[1].role == "meta"
+    assert loaded.sources[0].outlet == outlet
+
+
+def _write(tmp_path, text: str):
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def test_a_kicker_in_capitals_opens_a_headline_not_a_dateline(tmp_path):
+    head = "EXCLUSIVE - U.S. weighs joint command with Russia in Syria"
+    loaded = load([_write(tmp_path, "\n\n".join([head, *STORY]) + "\n")])
+    assert [p.role for p in loaded.paragraphs] == ["headline", "body", "body"]
+    assert loaded.sources[0].title == head
 
 
 def test_the_first_publication_date_wins_over_an_update(tmp_path):
