@@ -39,8 +39,9 @@ _WEEKDAY = "|".join(WEEKDAYS)
 # Every expression starts at a word boundary (tested once per position, not once per branch).
 _DATE = re.compile(
     r"\b(?:"
-    rf"(?P<md>(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
+    # "Sunday, April 1, 2018", "Sunday 1 April": the weekday before a date is part of it
+    rf"(?P<md>(?:(?:{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<dm>(?:(?:{_WEEKDAY}),?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
     rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b)"
     rf"|(?P<wd>(?:(?P<wq>last|this|next|past)\s+)?(?P<w>{_WEEKDAY})(?:['\u2019]s)?\b)"
     r"|(?P<rel>(?:today|yesterday|tomorrow|tonight|last\s+night)\b)"
