@@ -34,6 +34,11 @@ FLAG = [
 ]
 
 KEEP = [
+    # one number written two ways
+    ("The blast killed 3 people in the market on Sunday, police said.",
+     "The blast killed three people in the market on Sunday, police said."),
+    ("Unemployment fell to 4.1 percent in March, the Labor Department said.",
+     "Unemployment fell to 4.1% in March, the Labor Department said."),
     # a pronoun resolved
     ("It has generated deep unease at the Pentagon and in some quarters of the State Department, where it is seen "
      "as too conciliatory to the Russians.",

@@ -126,6 +126,24 @@ def _negation_changed(xs: list[Token], ys: list[Token]) -> bool:
     return neg(xs) != neg(ys) and not (_content(xs) or _content(ys))
 
 
+_PERCENT_WORDS = frozenset({"percent", "per", "cent", "pct"})
+
+
+def _number_value(tokens: list[Token]) -> float | None:
+    """The value of a changed stretch that is only a number ("3", "three", "4.1%", "4.1 percent"),
+    else None."""
+    words = [t.low.rstrip("%") for t in tokens if t.low not in _PERCENT_WORDS]
+    if len(words) != 1:
+        return None
+    word = words[0].replace(",", "")
+    if word in lx.NUMBER_WORDS:
+        return lx.NUMBER_WORDS[word]
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
 def _meaningful(xs: list[Token], ys: list[Token], xw: list[Token], yw: list[Token]) -> bool:
     if _negation_changed(xs, ys):
         return True
@@ -153,6 +171,8 @@ def _meaningful(xs: list[Token], ys: list[Token], xw: list[Token], yw: list[Toke
         return False  # spelling or inflection: "good will" / "goodwill", "memorandums" / "memoranda", "Momma" / "Mama"
     if len(xs) == len(ys) == 1 and (x_text.startswith(y_text) or y_text.startswith(x_text)):
         return False  # an abbreviation: "Sen." / "Senator"
+    if (value := _number_value(xs)) is not None and value == _number_value(ys):
+        return False  # one number written two ways: "3" / "three", "4.1 percent" / "4.1%"
     if _generic_for_name(xs, ys) or _generic_for_name(ys, xs):
         return False
     # Words moved: what one side has here, the other has elsewhere.
