@@ -22,6 +22,8 @@ _ABSOLUTE_DATES = (
     (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I), ("day", "month", "year")),
     # ISO 8601, also with a time after it ("2016-07-14T09:30:00Z") and one-digit parts ("2016-7-4")
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"), ("year", "month", "day")),
+    # "07/15/2016", "15/07/2016": read only when one of the two can only be the day
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("first", "second", "year")),
 )
 
 
@@ -34,11 +36,17 @@ class Description:
 
 def parse_absolute_date(text: str) -> date | None:
     """The first full calendar date written in `text` ("July 14, 2016", "14 July 2016", "2016-07-14",
-    "2016-07-14T09:30:00Z"); an impossible one ("2016-02-30") is none."""
+    "2016-07-14T09:30:00Z", "07/15/2016" where the day is plain); an impossible one ("2016-02-30")
+    is none."""
     best: tuple[int, date] | None = None
     for pattern, order in _ABSOLUTE_DATES:
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups()))
+            if "first" in parts:
+                first, second = int(parts["first"]), int(parts["second"])
+                if (first > 12) == (second > 12):
+                    continue  # "07/08/2016": July 8 or 7 August, nothing says which
+                parts["month"], parts["day"] = (parts["second"], parts["first"]) if first > 12 else (parts["first"], parts["second"])
             month = parts["month"]
             month_number = int(month) if month.isdigit() else _MONTH_NUMBER[month.lower()]
             try:

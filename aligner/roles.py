@@ -72,12 +72,17 @@ CREDIT_MAX_WORDS = 8
 
 _MONTH = "|".join(MONTHS + MONTH_ABBREVIATIONS)
 _DAY = "|".join(WEEKDAYS + tuple(d[:3] for d in WEEKDAYS))
-_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"  # "10:32 a.m. ET", "10.32 BST"
+#: "10:32 a.m. ET", "10.32 BST", "10:32:45 AM"
+_TIME = r"\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"
+_DATE_SEPARATOR = r"(?:,?\s*(?:at\s+|[-|/\u2022\u00b7]\s*)?)"
 _DATE_LINE = re.compile(
-    rf"^(?:(?:updated|published|posted|last updated|last modified(?: on)?)\s*:?\s*)?(?:(?:{_DAY})\.?,?\s+)?"
+    rf"^(?:(?:updated|published|posted|last updated|last modified(?: on)?)\s*:?\s*)?(?:{_TIME}{_DATE_SEPARATOR})?"
+    rf"(?:(?:{_DAY})\.?,?\s+)?"
     rf"(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    rf"(?:,?\s*(?:at\s+|[-|/]\s*)?{_TIME})?\s*\.?$",
+    rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    rf"(?:{_DATE_SEPARATOR}{_TIME})?"
+    rf"(?:\s*[-|/\u2022\u00b7]\s*(?:updated|last updated)\b[^.]{{0,40}})?\s*\.?$",  # "/ Updated 2 hours ago"
     re.IGNORECASE,
 )
 #: "WASHINGTON (Reuters) -": a place in capitals, an agency, then a dash (or a colon).

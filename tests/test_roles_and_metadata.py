@@ -280,6 +280,10 @@ def test_story_paragraphs_that_open_like_furniture_stay_story(tmp_path, line):
         "President Trump speaks in the Rose Garden on Tuesday. Doug Mills/The New York Times",
         "President Trump speaks in the Rose Garden on Tuesday. Evan Vucci/Associated Press",
         "Reuters/Kevin Lamarque",
+        "2016-07-15T09:30:00Z",
+        "July 15, 2016 / 10:32 AM / Updated 2 hours ago",
+        "15 July 2016 \u2022 10:32am",
+        "10:32 a.m. ET July 15, 2016",
         "Twitter",
         "Share full article",
         "Gift this article",
@@ -352,6 +356,17 @@ def test_a_kicker_in_capitals_opens_a_headline_not_a_dateline(tmp_path):
     loaded = load([_write(tmp_path, "\n\n".join([head, *STORY]) + "\n")])
     assert [p.role for p in loaded.paragraphs] == ["headline", "body", "body"]
     assert loaded.sources[0].title == head
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [("July 15, 2016 10:32:45 AM", "2016-07-15"), ("Published 07/15/2016 10:32 AM", "2016-07-15"),
+     ("15/07/2016", "2016-07-15"), ("07/08/2016", "None")],  # the last: July 8 or 7 August
+)
+def test_the_publication_date_is_read_from_a_date_line(tmp_path, line, published):
+    loaded = load([_write(tmp_path, "\n\n".join(["Kerry and Lavrov agree on Syria plan", line, *STORY]) + "\n")])
+    assert loaded.paragraphs[1].role == "meta"
+    assert str(loaded.sources[0].published) == published
 
 
 def test_the_first_publication_date_wins_over_an_update(tmp_path):
