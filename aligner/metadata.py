@@ -122,6 +122,10 @@ def _named_outlet(credit: str) -> str | None:
 
 
 def _outlet_in_text(blocks: Sequence[Block], roles: Sequence[Role]) -> str | None:
+    """The outlet a byline or copyright line names; else an outlet's name alone on a meta line (a
+    sign-off, or a photo credit: a byline outranks it) or a dateline's agency, whichever comes
+    first."""
+    fallback: str | None = None
     for b, role in zip(blocks, roles):
         text = fold(b.text).strip(" *\u2022\u00b7-\u2014|").strip()
         if role == "meta":
@@ -129,10 +133,9 @@ def _outlet_in_text(blocks: Sequence[Block], roles: Sequence[Role]) -> str | Non
                 m = pattern.match(text)
                 if m and (name := _named_outlet(_DATE_TAIL.sub("", m.group(1)))):
                     return name
-            if name := canonical_outlet(text):
-                return name
-        elif role == "body":
+            fallback = fallback or canonical_outlet(text)
+        elif role == "body" and fallback is None:
             m = _DATELINE_AGENCY.match(text)
-            if m and (name := canonical_outlet(m.group(1))):
-                return name
-    return None
+            if m:
+                fallback = canonical_outlet(m.group(1))
+    return fallback

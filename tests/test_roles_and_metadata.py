@@ -351,6 +351,11 @@ def _write(tmp_path, text: str):
     return f
 
 
+def test_a_byline_outranks_an_outlet_named_alone_on_a_credit_line(tmp_path):
+    text = "\n\n".join(["Kerry and Lavrov agree on Syria plan", "Reuters", "By Jane Doe, CNN", *STORY]) + "\n"
+    assert load([_write(tmp_path, text)]).sources[0].outlet == "CNN"
+
+
 def test_a_kicker_in_capitals_opens_a_headline_not_a_dateline(tmp_path):
     head = "EXCLUSIVE - U.S. weighs joint command with Russia in Syria"
     loaded = load([_write(tmp_path, "\n\n".join([head, *STORY]) + "\n")])
