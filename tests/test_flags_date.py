@@ -7,6 +7,9 @@ import pytest
 from aligner import compare
 
 FLAG = [
+    # "earlier on Thursday" is Thursday
+    ("Kerry arrived in Moscow earlier on Thursday for talks with Putin.",
+     "Kerry arrived in Moscow on Wednesday for talks with Putin.", "2016-07-16", "2016-07-16"),
     # a weekday before the calendar date belongs to it (the articles' own dates unknown)
     ("Pompeo met Kim in Pyongyang on Sunday, April 1, 2018.", "Pompeo met Kim in Pyongyang on Thursday, April 5, 2018.",
      None, None),

@@ -258,8 +258,10 @@ def _find(a: Analysis, published: dt.date | None):
         last = next((t.i for t in reversed(a.tokens) if t.end <= m.end()), None)
         if first is None or last is None:
             continue
-        if any(t.low in _REFERENCE_POINTS for t in a.tokens[max(0, first - 3) : first]):
-            continue  # "since their Dec. 11 meeting": another, earlier event used as a landmark
+        before = a.tokens[max(0, first - 3) : first]
+        same_day = len(before) >= 2 and before[-2].low == "earlier" and before[-1].low == "on"
+        if any(t.low in _REFERENCE_POINTS for t in before) and not same_day:
+            continue  # "since their Dec. 11 meeting": another event as a landmark ("earlier on Thursday" is Thursday)
         event = _event(a, first, last)
         if event is None:
             continue
