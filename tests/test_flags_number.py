@@ -132,3 +132,8 @@ def test_every_differing_figure_of_a_pair_is_flagged():
          "injuring many more, officials said.")
     found = sorted((a[f.a.start:f.a.end], b[f.b.start:f.b.end]) for f in compare(a, b) if f.kind == "number")
     assert [(x.split()[0], y.split()[0]) for x, y in found] == [("5,000", "3,000"), ("7.1", "6.8")]
+
+
+def test_a_figure_before_a_bare_preposition_and_a_full_stop_is_read_without_error():
+    """'0c on.': the word after "on" is only a full stop (found by the property tests)."""
+    assert compare("The fee was 5 dollars on.", "The fee was 7 dollars on.") is not None

@@ -432,7 +432,7 @@ def _period(toks: list[Token], last: int) -> str | None:
         word = toks[k + 1].low.rstrip(".")
         if toks[k].low in ("this", "last"):
             word = f"{toks[k].low} {word}"
-        if word in _MONTHS or word in _WEEKDAYS or word.split()[-1] in ("year", "month", "week", "quarter"):
+        if word in _MONTHS or word in _WEEKDAYS or word.rsplit(" ", 1)[-1] in ("year", "month", "week", "quarter"):
             return word
     return None
 
