@@ -159,9 +159,7 @@ def test_a_headline_printed_twice_is_the_headline_and_its_repeat(tmp_path):
     the second its repeat; a caption printed twice at the top stays two captions."""
     head = "Chris Christie Announces He's Running For President In 2016"
     paragraphs = [head, head, " ".join(STORY), LEDE]
-    f = tmp_path / "a.txt"
-    f.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    loaded = load([f])
+    loaded = load([_write(tmp_path, "\n\n".join(paragraphs) + "\n")])
     assert [p.role for p in loaded.paragraphs] == ["headline", "caption", "body", "body"]
     assert loaded.sources[0].title == head
     caption = ("U.S. Secretary of State John Kerry gestures while speaking to the media during a news conference "
@@ -395,10 +393,8 @@ def test_a_short_opening_sentence_that_the_lead_restates_is_the_headline(tmp_pat
 
 
 def test_a_headline_right_above_a_photo_credit_stays_the_headline(tmp_path):
-    f = tmp_path / "a.txt"
-    f.write_text("Kerry Strikes Deal With Russia on Syria\nAlexander Zemlianichenko/AP Photo\n\n"
-                 + "\n\n".join((LEDE, *STORY)) + "\n", encoding="utf-8")
-    loaded = load([f])
+    loaded = load([_write(tmp_path, "Kerry Strikes Deal With Russia on Syria\nAlexander Zemlianichenko/AP Photo\n\n"
+                          + "\n\n".join((LEDE, *STORY)) + "\n")])
     assert [p.role for p in loaded.paragraphs] == ["headline", "meta", "body", "body", "body"]
     assert loaded.sources[0].title == "Kerry Strikes Deal With Russia on Syria"
 
