@@ -428,6 +428,16 @@ async def test_search_not_found_and_escape(marked_seeds):
         assert screen.query_one("#search").display
 
 
+async def test_search_found_only_in_hidden_text_says_so(marked_seeds):
+    """"Vnukovo" is only in a photo caption, and furniture is hidden: the notice counts it."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "slash", *"vnukovo", "enter")
+        assert not screen.view.hits and screen.view.hidden_hits == 1
+        assert any("1 hit in hidden rows" in n.message for n in app._notifications)
+
+
 @pytest.mark.parametrize(("opener", "key"), [("o", "enter"), ("f", "enter"), ("s", "escape"), ("question_mark", "escape")])
 @pytest.mark.parametrize("times", [2, 3])
 async def test_keys_arriving_together_close_a_dialog_once(marked_seeds, opener, key, times):

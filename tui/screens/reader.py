@@ -422,10 +422,10 @@ class ReaderScreen(Screen[None]):
         self.set_focus(self.synopsis)
 
     def search_submitted(self, query: str) -> None:
-        count = self.view.search(query)
+        found = self.view.search(query)
         self.close_search()
         self.synopsis.invalidate()
-        if count:
+        if found:
             self.view.next_hit(True)
         elif query:
             hidden = self.view.hidden_hits
