@@ -100,21 +100,24 @@ BOILERPLATE_LINES = re.compile(
     r"all rights reserved\.?|loading(?:\.\.\.)?|watch(?: live)?|live updates)$"
 )
 
-_NAMES = r"(?:[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|al|bin|el))*)"
+_NAMES = r"(?:[A-Z][\w.'\u2019-]*+(?:\s+(?:[A-Z][\w.'\u2019-]*+|de|da|van|von|al|bin|el)\b)*+)"
 
 #: Lines that describe the article rather than tell the story: byline, credit, copyright, length.
 META_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "By Jane Doe", "ByABC News", "By JANE DOE and JOHN ROE, Associated Press"
     re.compile(
-        r"^By\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|da|van|von|al|bin|el))*"
-        r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|on))*)?$"  # ", Times of Israel"
+        r"^By\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|da|van|von|al|bin|el))*+"
+        # ", Times of Israel" (not a headline: "By Land and Sea, Migrants Head for the Border")
+        r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the))*+)?$"
     ),
     # "(Reporting by Jane Doe in Moscow; Editing by John Roe)": names after "by", nothing else
     # ("Reported by Russian state media on Thursday, the meeting..." is story)
+    # (each word read one way only, and no step taken back: a long credit that fails at its end
+    # fails at once)
     re.compile(
         r"^\(?(?i:written|reported|reporting|edited|editing|compiled) by\s+" + _NAMES
-        + r"(?:\s*(?:[,;&]|and|in|from|at|by|with|for|additional|reporting|editing|writing)\s*" + _NAMES + r"?)*"
-        r"\s*\)?\.?$"
+        + r"(?:(?:\s*[,;&]|\s+(?:and|in|from|at|by|with|for|additional|reporting|editing|writing)\b)(?:\s+"
+        + _NAMES + r")?)*+\s*\)?\.?$"
     ),
     re.compile(r"^credit:", re.I),
     # "Copyright 2016 The Associated Press", "© Reuters" (not "Copyright lawyers said...")
@@ -122,7 +125,7 @@ META_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\ball rights reserved\b", re.I),
     re.compile(r"^word count:?\s*\d", re.I),
     re.compile(
-        r"^(?:additional reporting\s+(?:by|from)\s+(?-i:[A-Z])|contributing(?:\s*:| reporting| writers?| editors?)|"
+        r"^(?:additional reporting(?:\s*:|\s+by\b|\s+from\s+(?-i:[A-Z]))|contributing(?:\s*:| reporting| writers?| editors?)|"
         r"contributors?:)",
         re.I,
     ),
@@ -131,7 +134,7 @@ META_PATTERNS: tuple[re.Pattern[str], ...] = (
     # time soon after (not "Published reports in Moscow said...")
     re.compile(
         # a line of a date and time, not a sentence that opens so ("Published in March, the report said...")
-        r"^(?=(?:\S+\s+){0,15}\S*$)(?!.*\b(?:the|a|an|said|says|was|were|is|are|has|have|had)\b)"
+        r"^(?=(?:\S+\s+){0,15}\S*$)(?!.*\b(?:the|a|an|said|says|was|were|is|are|has|have|had)\s)"  # ("a.m." is no "a")
         r"(?:updated|published|posted|last updated|last modified|first published)\b:?\s*(?:on\s+|at\s+)?"
         r"(?=.{0,12}(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday)))",
         re.I,
@@ -156,8 +159,9 @@ CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:[A-Z][\w.'-]*\s+via\s+)?(?:Getty Images|AP Photo|AFP Photo|Reuters Photo|EPA-EFE|Shutterstock)$"),
     re.compile(r"\b(?:AP|AFP|Pool|File|Getty|Reuters|EPA|Staff) Photo\b"),
     re.compile(r"\((?:[^()]*\s)?(?:Photo|Photograph|Image)s? (?:by|credit|courtesy)\b", re.I),
-    # "Photo by Jane Doe" opening the line, a bracket or a sentence (not "An image by Maxar showed...")
-    re.compile(r"(?:^|[(.]\s*)(?:Photo|Photograph|Image|Picture) (?:by|credit|courtesy of)\b"),
+    # "Photo by Jane Doe", "PHOTO CREDIT:" opening the line, a bracket, a sentence or a clause after
+    # a comma or bar (not "An image by Maxar showed...")
+    re.compile(r"(?:^|[(.,|]\s*)(?i:photo|photograph|image|picture) (?i:by|credit|courtesy of)\b"),
     re.compile(r"^(?:Photo|Photograph|Image|Caption|Image caption|Picture)\s*:", re.I),
     re.compile(r"^Image (?:copyright|caption)\b", re.I),  # BBC: "Image copyright Getty Images"
     # "A photograph released by the state news agency shows the leader...": a picture described
