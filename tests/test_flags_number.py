@@ -28,6 +28,9 @@ FLAG = [
     ("Officials said 40% of voters backed the measure.", "Officials said 60% of voters backed the measure."),
     ("Officials said 40 per cent of voters backed the measure.", "Officials said 60 per cent of voters backed the measure."),
     ("Some 1.5 million Syrians have fled to Turkey since the war began.", "About 3 million Syrians have fled to Turkey since the war began."),
+    # a change against a figure that says neither change nor level is still compared
+    ("The company lost 3,000 jobs last year, the union said.", "The union said 5,000 jobs were lost at the company last year."),
+    ("Democrats picked up 12 seats in the House.", "Democrats won 40 seats in the House."),
     # the same outcome told with another word, the same period, two changes
     ("Police said 12 people were killed in the blast in the market on Sunday.",
      "Police said 15 people died in the blast in the market on Sunday."),

@@ -53,7 +53,7 @@ class Quantity:
     complement: frozenset[str] = frozenset()  # content words of an "of"/"for" phrase after it
     outcome: str | None = None  # what befell what it counts ("dead", "hurt"...: lexicons.COUNT_OUTCOMES)
     period: str | None = None  # when it was counted: a month or day after it ("in June", "on Monday")
-    change: bool = False  # a change ("fell 0.2 percent"), not a level ("fell to 4.1 percent")
+    change: bool | None = None  # True: a change ("fell 0.2 percent"); False: a level ("fell to 4.1 percent")
 
 
 def detect(pair: Pair) -> list[Finding]:
@@ -111,7 +111,7 @@ def _same_thing(q: Quantity, r: Quantity) -> bool:
         return False  # "killed 12 people" / "injured 40 people": two groups
     if q.period and r.period and q.period != r.period:
         return False  # "$50 million in July" / "$40 million in June": two months' figures
-    if q.change != r.change:
+    if {q.change, r.change} == {True, False}:
         return False  # "fell 0.2 percent" / "fell to 4.1 percent": a change and a level
     return _same_head(q, r)
 
@@ -389,13 +389,17 @@ def _quantity(
     )
 
 
-def _is_change(toks: list[Token], first: int) -> bool:
-    """Whether the figure is by how much something changed: "fell 0.2 percent", "rose by about 3
-    percent" (but "fell to 4.1 percent" is where it ended)."""
+def _is_change(toks: list[Token], first: int) -> bool | None:
+    """True when the figure is by how much something changed ("fell 0.2 percent", "rose by about 3
+    percent"), False when it is where a change ended ("fell to 4.1 percent"), None when it says
+    neither."""
     k = first - 1
+    level = k >= 1 and toks[k].low in ("to", "at") and toks[k - 1].low in lx.CHANGE_VERBS
+    if level:
+        return False
     if k >= 0 and toks[k].low == "by":
         k -= 1
-    return k >= 0 and toks[k].low in lx.CHANGE_VERBS
+    return True if k >= 0 and toks[k].low in lx.CHANGE_VERBS else None
 
 
 _OUTCOME_OF = {w: cls for cls, words in lx.COUNT_OUTCOMES.items() for w in words}
