@@ -184,6 +184,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 #: Past forms of irregular verbs (not "-ed"), those that are no present form too ("put", "read",
 #: "hit" are left out): "met on Thursday" is the Thursday before the article.
+#: Verbs that report what someone said, in the past: a paragraph with one reports, as a photo
+#: caption (which describes the picture) does not.
+REPORTED_SPEECH = frozenset(
+    """said told tweeted wrote announced added asked replied declared insisted warned claimed confirmed
+    reported stated acknowledged denied argued explained noted""".split()
+)
 IRREGULAR_PAST = frozenset(
     """met held came spoke began went took gave made sent saw knew left won lost fell rose broke brought
     bought caught chose drew drove ate fought found flew forgot got grew hung kept led meant paid ran sold

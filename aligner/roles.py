@@ -22,6 +22,7 @@ from aligner.lexicons import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     OUTLET_BY_ALIAS,
+    REPORTED_SPEECH,
     WEEKDAYS,
 )
 from aligner.model import Role
@@ -56,9 +57,9 @@ REPEAT_MIN_WORDS = 8
 #: ...and set near the text it repeats (within this many story paragraphs: 1 to 6 in NewsWCL50 and BASIL).
 REPEAT_WINDOW = 10
 #: Of two identical paragraphs side by side, both are a caption printed twice up to this length
-#: (when written as a caption is, in the present tense: "Kerry gestures while speaking..."); a
-#: longer one, or one told in the past tense ("Trump late Thursday tweeted that..."), is a story
-#: paragraph printed twice, and only its repeat is display text.
+#: (a caption describes a picture: "Kerry gestures while speaking..."); a longer one, or one that
+#: reports what someone said ("Trump late Thursday tweeted that..."), is a story paragraph printed
+#: twice, and only its repeat is display text.
 REPEATED_CAPTION_MAX_WORDS = 40
 #: A dateline ("WASHINGTON —", "PALM BEACH, Fla. —") opens the story's first paragraph. One
 #: story-like paragraph above it is display text (a photo caption, a video's blurb) when the
@@ -170,7 +171,7 @@ def _duplicates_are_captions(lines: Sequence[_Line], roles: list[Role | None]) -
         adjacent = (i > 0 and lines[i - 1].folded == key) or (i + 1 < len(lines) and lines[i + 1].folded == key)
         headline = i == top and _written_as_headline(line.bare, line.words)
         if key in seen or (
-            adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS and not _told_in_past(line) and not headline
+            adjacent and line.words <= REPEATED_CAPTION_MAX_WORDS and not _reports_speech(line) and not headline
         ):
             roles[i] = "caption"  # a caption printed twice; of a story paragraph, only the repeat
         seen.add(key)
@@ -183,8 +184,8 @@ def _first_text_block(lines: Sequence[_Line], roles: list[Role | None]) -> int |
     )
 
 
-def _told_in_past(line: _Line) -> bool:
-    return any(map(is_past_form, (w.lower() for w in WORD.findall(line.bare))))
+def _reports_speech(line: _Line) -> bool:
+    return not REPORTED_SPEECH.isdisjoint(w.lower() for w in WORD.findall(line.bare))
 
 
 def _display_before_dateline(lines: Sequence[_Line], roles: list[Role | None]) -> None:
@@ -311,8 +312,8 @@ def _restated_below(lines: Sequence[_Line], roles: list[Role | None], first: int
     weekend." above "Pompeo met with North Korean dictator Kim Jong Un over Easter weekend in an
     effort to..."). A story does not tell its first fact again at once."""
     line = lines[first]
-    if line.words > HEADLINE_SENTENCE_MAX_WORDS:
-        return False
+    if line.words > HEADLINE_SENTENCE_MAX_WORDS or not _DAY_WORDS.isdisjoint(map(str.lower, WORD.findall(line.bare))):
+        return False  # long, or dated to the day as a lead is ("...in Dallas on Sunday.")
     words = _content_stems(line.folded)
     below = [i for i in range(first + 1, len(lines)) if roles[i] is None][:2]
     return bool(words) and any(

@@ -154,6 +154,13 @@ def test_a_short_story_paragraph_told_in_the_past_and_printed_twice_keeps_its_fi
     assert _roles(tmp_path, "twice.txt", text) == ["headline", "body", "caption", "body", "body"]
 
 
+def test_a_caption_printed_twice_stays_two_captions_whatever_its_participles(tmp_path):
+    caption = ("President Donald Trump, accompanied by first lady Melania Trump, waves as he walks to Marine One "
+               "on the South Lawn.")
+    roles = _paragraph_roles(tmp_path, ["Trump Leaves for Florida", LEDE, caption, caption, *STORY])
+    assert roles == ["headline", "body", "caption", "caption", "body", "body"]
+
+
 def test_a_headline_printed_twice_is_the_headline_and_its_repeat(tmp_path):
     """A page's title above its heading: the first copy is the headline (and the source's title),
     the second its repeat; a caption printed twice at the top stays two captions."""
@@ -416,6 +423,14 @@ def test_a_short_opening_sentence_that_the_lead_restates_is_the_headline(tmp_pat
         *STORY,
     ])
     assert roles == ["headline", "body", "body", "body"]
+    # a lead dated to the day, which the next paragraph tells at length, stays story
+    roles = _paragraph_roles(tmp_path, [
+        "Police arrested a man after a shooting in Dallas on Sunday.",
+        "Police in Dallas arrested a man on Sunday after a shooting that left two people wounded, a "
+        "spokesman for the department said.",
+        *STORY,
+    ])
+    assert roles == ["body", "body", "body", "body"]
 
 
 def test_a_headline_right_above_a_photo_credit_stays_the_headline(tmp_path):
