@@ -33,8 +33,12 @@ def test_abbreviations_and_initials_are_not_sentence_ends():
         ("Sen. Charles Schumer, D-N.Y., spoke. Others agreed.", ["Sen. Charles Schumer, D-N.Y., spoke.", "Others agreed."]),
         ("Chairman Bob Goodlatte, R-Va.; Chairman Trey Gowdy, R-S.C.; and Devin Nunes said so.",
          ["Chairman Bob Goodlatte, R-Va.; Chairman Trey Gowdy, R-S.C.; and Devin Nunes said so."]),
-        # ... but initials that end a sentence still end it
+        # ... but initials that end a sentence still end it, and so does a rank with no name after it
         ("He lives in Washington, D.C. Others do not.", ["He lives in Washington, D.C.", "Others do not."]),
+        ("He retired from the Army as a Lt. Col. He now teaches history.",
+         ["He retired from the Army as a Lt. Col.", "He now teaches history."]),
+        ("He was promoted to Maj. Gen. The ceremony was held on Friday.",
+         ["He was promoted to Maj. Gen.", "The ceremony was held on Friday."]),
     ],
 )
 def test_titles_and_state_abbreviations_are_not_sentence_ends(text, expected):
@@ -101,3 +105,7 @@ def test_a_numbered_item_keeps_its_number_with_its_first_sentence():
 )
 def test_an_opening_quotation_mark_opens_the_next_sentence(text, expected):
     assert texts(text) == expected
+
+
+def test_a_bullet_inside_a_paragraph_opens_the_sentence_after_it():
+    assert texts("The list: \u2022 one thing. \u2022 Another thing.") == ["The list: \u2022 one thing.", "\u2022 Another thing."]
