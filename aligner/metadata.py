@@ -46,7 +46,9 @@ def parse_absolute_date(text: str) -> date | None:
                 first, second = int(parts["first"]), int(parts["second"])
                 if (first > 12) == (second > 12):
                     continue  # "07/08/2016": July 8 or 7 August, nothing says which
-                parts["month"], parts["day"] = (parts["second"], parts["first"]) if first > 12 else (parts["first"], parts["second"])
+                day_first = first > 12
+                parts["month"] = parts["second"] if day_first else parts["first"]
+                parts["day"] = parts["first"] if day_first else parts["second"]
             month = parts["month"]
             month_number = int(month) if month.isdigit() else _MONTH_NUMBER[month.lower()]
             try:

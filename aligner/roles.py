@@ -197,7 +197,8 @@ def _display_before_dateline(lines: Sequence[_Line], roles: list[Role | None]) -
             above = [i for i in range(k) if roles[i] is None]
             if len(above) == 1 and lines[above[0]].words <= DISPLAY_MAX_WORDS:
                 display = lines[above[0]]
-                subheading = display.words <= STANDFIRST_MAX_WORDS and _title_case_ratio(display.bare) >= HEADLINE_TITLE_CASE
+                short = display.words <= STANDFIRST_MAX_WORDS
+                subheading = short and _title_case_ratio(display.bare) >= HEADLINE_TITLE_CASE
                 roles[above[0]] = "headline" if subheading else "caption"
             return
 

@@ -281,7 +281,6 @@ UNITS: dict[str, tuple[str, float]] = {
 NOT_COUNTED = frozenset(
     """a.m am p.m pm gmt utc et est edt bst of th st nd rd times""".split()
 )
-#: Vague quantities: never compared with an exact figure.
 #: What befell the people or things counted: "killed 12 people" and "injured 40 people" count two
 #: groups, and so do "12 people were arrested" and "40 people fled". Stems and words.
 COUNT_OUTCOMES: dict[str, frozenset[str]] = {
@@ -298,6 +297,7 @@ CHANGE_VERBS = frozenset(
     decrease decreases dropped drop drops climbed climb climbs grew grow grows jumped jump jumps declined
     decline declines gained gain gains lost lose loses slipped slid surged soared plunged tumbled up down""".split()
 )
+#: Vague quantities: never compared with an exact figure.
 VAGUE_QUANTITIES = frozenset("several few many numerous various multiple some couple dozens scores".split())
 
 # --- dates and events ----------------------------------------------------------------------------

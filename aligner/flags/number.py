@@ -14,10 +14,10 @@ not contradict: "missile tests" and "tests" yes, "missile tests" and "nuclear te
 measures of one dimension (km and miles), and the two sentences share enough else (more across
 rows than within a matched pair). Figures of what befell different groups ("killed 12 people" /
 "injured 40 people"), of different months or days ("in July" / "in June") and a change against a
-level ("fell 0.2 percent" / "fell to 4.1 percent") count different things. They disagree when the ranges they allow do not overlap:
-approximators widen a number ("about 300" is 255-345, "more than 50" is above 50), a round number
-covers what rounds to it (300,000 covers 250,000 up to, not including, 350,000, where 400,000
-starts), and unit conversions are exact to 5%.
+level ("fell 0.2 percent" / "fell to 4.1 percent") count different things. They disagree when
+the ranges they allow do not overlap: approximators widen a number ("about 300" is 255-345,
+"more than 50" is above 50), a round number covers what rounds to it (300,000 covers 250,000 up
+to, not including, 350,000, where 400,000 starts), and unit conversions are exact to 5%.
 """
 
 from __future__ import annotations
