@@ -130,8 +130,8 @@ _SPEAKER_THEN_VERB = re.compile(
     r"insisted|declared|demanded|wondered|cried|exclaimed|yelled|recalled|joked)\b"
 )
 #: Titles written before a name, which sentencex does not all know ("Ms. Rice", "then-Rep.
-#: Giffords"): never a sentence's last word when a capital follows. ("St." may be "Main St.", and
-#: "Jr." may end a sentence: neither is here.)
+#: Giffords"): not a sentence's end when a name follows. ("St." may be "Main St.", and "Jr." may
+#: end a sentence: neither is here.)
 _TITLE_END = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|Capt|Cpl|Pvt|Adm|Maj|Brig|Cmdr|"
     r"Prof|Rev|Fr|Hon|Amb|Supt|Det|Insp|Atty|Sec|Pres)\.$"
@@ -156,8 +156,8 @@ _WORD_NO_END = re.compile(r"(?<![\w.])no\.(?=\s+[A-Z])")
 
 def _continues(text: str, previous: list[int], start: int, end: int) -> bool:
     """A split the segmenter should not have made: after a clock time, a numbered item's number,
-    a title before a name or half a run of initials, before bare punctuation or a comma, or between a quoted
-    question and its speaker.
+    a title before a name or half a run of initials; before bare punctuation or a comma; or
+    between a quoted question and its speaker.
 
     Only the end of the sentence before matters ("... 10 a.m."): a chain of merges must not slice
     the whole growing sentence again at every step."""
