@@ -28,7 +28,8 @@ from aligner.lexicons import (
 from aligner.model import Role
 from aligner.segment import split_sentences
 from aligner.similarity import STOPWORDS
-from aligner.text import WORD, fold, is_past_form, stem, word_count
+from aligner.text import fold, is_past_form, stem, word_count
+from aligner.text import words as lower_words
 
 #: A headline or standfirst is short; story paragraphs rarely are. On the seeds and NewsWCL50
 #: events 0-4: standfirsts run 6-19 words (one 29), the shortest body paragraph after a
@@ -185,7 +186,7 @@ def _first_text_block(lines: Sequence[_Line], roles: list[Role | None]) -> int |
 
 
 def _reports_speech(line: _Line) -> bool:
-    return not REPORTED_SPEECH.isdisjoint(w.lower() for w in WORD.findall(line.bare))
+    return not REPORTED_SPEECH.isdisjoint(lower_words(line.bare))
 
 
 def _display_before_dateline(lines: Sequence[_Line], roles: list[Role | None]) -> None:
@@ -294,7 +295,7 @@ def _headlines(lines: Sequence[_Line], roles: list[Role | None], title: str | No
         if (
             0 < lines[following].words <= STANDFIRST_MAX_WORDS
             and not _DATELINE_START.match(standfirst)
-            and _DAY_WORDS.isdisjoint(w.lower() for w in WORD.findall(standfirst))
+            and not _dated_to_the_day(standfirst)
         ):
             roles[following] = "headline"  # (a short lead dated to the day stays story)
 
@@ -313,7 +314,7 @@ def _restated_below(lines: Sequence[_Line], roles: list[Role | None], first: int
     weekend." above "Pompeo met with North Korean dictator Kim Jong Un over Easter weekend in an
     effort to..."). A story does not tell its first fact again at once."""
     line = lines[first]
-    if line.words > HEADLINE_SENTENCE_MAX_WORDS or not _DAY_WORDS.isdisjoint(map(str.lower, WORD.findall(line.bare))):
+    if line.words > HEADLINE_SENTENCE_MAX_WORDS or _dated_to_the_day(line.bare):
         return False  # long, or dated to the day as a lead is ("...in Dallas on Sunday.")
     words = _content_stems(line.folded)
     below = [i for i in range(first + 1, len(lines)) if roles[i] is None][:2]
@@ -323,7 +324,7 @@ def _restated_below(lines: Sequence[_Line], roles: list[Role | None], first: int
 
 
 def _content_stems(text: str) -> set[str]:
-    return {stem(w) for w in map(str.lower, WORD.findall(text)) if w not in STOPWORDS}
+    return {stem(w) for w in lower_words(text) if w not in STOPWORDS}
 
 
 def _short_headline(text: str, words: int) -> bool:
@@ -331,16 +332,21 @@ def _short_headline(text: str, words: int) -> bool:
     tests and will close test site."): one sentence, shorter than a story's opening runs, and
     neither dated to the day nor told in the past tense as an opening sentence is ("Kerry and
     Lavrov agreed on a plan.", "...struck the coast on Tuesday.")."""
-    lows = [w.lower() for w in WORD.findall(text)]
     return (
         words <= HEADLINE_SENTENCE_MAX_WORDS
-        and _DAY_WORDS.isdisjoint(lows)
-        and not any(map(is_past_form, lows))
+        and not _dated_to_the_day(text)
+        and not any(map(is_past_form, lower_words(text)))
         and len(split_sentences(text)) == 1
     )
 
 
 _DAY_WORDS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight", "tomorrow"))
+
+
+def _dated_to_the_day(text: str) -> bool:
+    """Whether a text names a day ("on Sunday", "today"), as a story's lead does and a headline
+    or standfirst rarely does."""
+    return not _DAY_WORDS.isdisjoint(lower_words(text))
 
 
 #: Between a title and the site's name in a scraped <title>: "Quake hits the coast | Example News".
