@@ -117,7 +117,7 @@ def test_figures_read_from_number_words_are_the_figures_read_everywhere():
     def plain(a):  # every token tried, as first written
         out, i = [], 0
         while i < len(a.tokens):
-            parsed = number._number_at(a.tokens, i)
+            parsed = number.number_at(a.tokens, i)
             if parsed is None:
                 i += 1
                 continue

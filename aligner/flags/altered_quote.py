@@ -18,6 +18,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from aligner import tuning
 from aligner.flags import lexicons as lx
 from aligner.flags.analysis import Analysis, Token, alias_key
+from aligner.flags.number import number_at
 from aligner.flags.pair import Finding, Pair, possessive
 from aligner.similarity import STOPWORDS
 
@@ -131,17 +132,10 @@ _PERCENT_WORDS = frozenset({"percent", "per", "cent", "pct"})
 
 def _number_value(tokens: list[Token]) -> float | None:
     """The value of a changed stretch that is only a number ("3", "three", "4.1%", "4.1 percent"),
-    else None."""
-    words = [t.low.rstrip("%") for t in tokens if t.low not in _PERCENT_WORDS]
-    if len(words) != 1:
-        return None
-    word = words[0].replace(",", "")
-    if word in lx.NUMBER_WORDS:
-        return lx.NUMBER_WORDS[word]
-    try:
-        return float(word)
-    except ValueError:
-        return None
+    as the number detector reads it, else None."""
+    kept = [t for t in tokens if t.low not in _PERCENT_WORDS]
+    parsed = number_at(kept, 0) if kept else None
+    return parsed[1] if parsed is not None and parsed[2] == len(kept) else None
 
 
 def _meaningful(xs: list[Token], ys: list[Token], xw: list[Token], yw: list[Token]) -> bool:

@@ -177,11 +177,11 @@ def _quantities(a: Analysis) -> list[Quantity]:
     toks = a.tokens
     out: list[Quantity] = []
     free = 0  # the first token after the last number read
-    # A number starts at digits or a number word (`_number_at`); "dozen" is one of the words.
+    # A number starts at digits or a number word (`number_at`); "dozen" is one of the words.
     for i in [t.i for t in toks if t.is_number or t.low in lx.NUMBER_WORDS]:
         if i < free:
             continue
-        parsed = _number_at(toks, i)
+        parsed = number_at(toks, i)
         if parsed is None:
             continue
         start, value, end, unit_prefix, step = parsed  # tokens[start:end]: the number and its scale
@@ -196,7 +196,7 @@ def _quantities(a: Analysis) -> list[Quantity]:
     return out
 
 
-def _number_at(toks: list[Token], i: int) -> tuple[int, float, int, str | None, float] | None:
+def number_at(toks: list[Token], i: int) -> tuple[int, float, int, str | None, float] | None:
     """(start, value, end, unit written before it, rounding step) of a number at token i: tokens
     [start, end) are the number and its scale ("a dozen" starts at "a")."""
     t = toks[i]
@@ -263,7 +263,7 @@ def _range(toks: list[Token], start: int, end: int, value: float) -> tuple[float
     between = start > 0 and toks[start - 1].low == "between"
     if not (joint in _RANGE_WORDS or (joint == "and" and between)):
         return None
-    upper = _number_at(toks, end + 1)
+    upper = number_at(toks, end + 1)
     if upper is None or upper[0] != end + 1:
         return None
     _, upper_value, upper_end, _, _ = upper
