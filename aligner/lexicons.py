@@ -100,6 +100,7 @@ BOILERPLATE_LINES = re.compile(
     r"all rights reserved\.?|loading(?:\.\.\.)?|watch(?: live)?|live updates)$"
 )
 
+#: A run of names in a credit line ("Jane Doe", "Charles de Gaulle"), each word read one way only.
 _NAMES = r"(?:[A-Z][\w.'\u2019-]*+(?:\s+(?:[A-Z][\w.'\u2019-]*+|de|da|van|von|al|bin|el)\b)*+)"
 
 #: Lines that describe the article rather than tell the story: byline, credit, copyright, length.
