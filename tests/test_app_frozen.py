@@ -81,8 +81,8 @@ def find(alignment, source_prefix: str, needle: str):
 
 
 def with_marks(alignment):
-    """The seeds with flags and reuse of every kind, as the contradiction work will report them
-    (the seeds' known discrepancies), for tests until aligner.flags lands."""
+    """The recorded seeds with a fixed set of flags of three kinds and one copied passage: the
+    app's drawing of flags and reuse is pinned here whatever the aligner reports today."""
     from aligner.model import Flag, Reuse
 
     flags = (
