@@ -4,6 +4,7 @@ labels, wide characters, unreadable inputs, NO_COLOR, and every terminal size.""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -378,10 +379,26 @@ async def test_cli_theme_reaches_the_app(monkeypatch, seeds_dir):
         return 0
 
     monkeypatch.setattr(tui.app, "run_app", fake_run_app)
+    monkeypatch.setattr("tui.cli.has_terminal", lambda: True)
     assert main(["--theme", "ansi-light", str(seeds_dir)]) == 0
     assert seen == {"paths": [str(seeds_dir)], "theme": "ansi-light", "cache": True}
     assert main(["--no-cache", str(seeds_dir)]) == 0
     assert seen["cache"] is False
+
+
+def test_cli_without_a_terminal_says_so_and_suggests_a_report(tmp_path):
+    """`synoptic seeds/ > out.txt` must not write the app's escape codes to the file and hang."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.txt"
+    with out.open("wb") as stdout:
+        done = subprocess.run([sys.executable, "-m", "tui.cli"], stdin=subprocess.DEVNULL, stdout=stdout,
+                              stderr=subprocess.PIPE, timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and "needs a terminal" in err and "--format" in err
+    assert out.read_bytes() == b""
 
 
 async def test_a_pasted_control_character_in_the_search_bar_is_shown_as_its_mark(marked_seeds):

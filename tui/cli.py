@@ -205,9 +205,22 @@ def _app(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Names
 
         if args.theme not in BUILTIN_THEMES:
             parser.error(f"unknown theme {args.theme!r} (try: {', '.join(sorted(BUILTIN_THEMES))})")
+    if not has_terminal():
+        # Without one (`synoptic seeds/ > out.txt`, `ssh host synoptic` without -t) the app
+        # would write its escape codes into a file or pipe and wait for keys that never come.
+        parser.error("the app needs a terminal on standard input and output; "
+                     "for a report, use --format json or --format markdown")
     from tui.app import run_app
 
     return run_app(paths, args.label, theme=args.theme, cache=not args.no_cache)
+
+
+def has_terminal() -> bool:
+    """Whether standard input and output are both a terminal the app can draw on and read."""
+    try:
+        return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (OSError, ValueError):  # a closed stream
+        return False
 
 
 def _report(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Namespace) -> int:
