@@ -428,6 +428,21 @@ async def test_search_not_found_and_escape(marked_seeds):
         assert screen.query_one("#search").display
 
 
+async def test_search_status_counts_hidden_hits_beside_the_shown(marked_seeds):
+    """"Lavrov" is in the story and in photo captions; with furniture hidden the status line
+    says how many hits it does not show."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "slash", *"lavrov", "enter")
+        hidden = screen.view.hidden_hits
+        assert screen.view.hits and hidden
+        assert f"+{hidden} hidden" in str(screen.query_one("#status").render())
+        await pressed(pilot, "c")  # furniture shown: nothing hidden any more
+        assert screen.view.hidden_hits == 0
+        assert "hidden" not in str(screen.query_one("#status").render())
+
+
 async def test_search_found_only_in_hidden_text_says_so(marked_seeds):
     """"Vnukovo" is only in a photo caption, and furniture is hidden: the notice counts it."""
     app = make_app(alignment=marked_seeds)

@@ -217,6 +217,29 @@ def test_the_headline_row_follows_the_furniture_switch(frozen_seeds):
     assert view.rows[0].key == TOP and view.row_passes(view.rows[0])
 
 
+def test_hits_follow_what_the_view_shows(frozen_seeds):
+    """Showing and hiding furniture, sources or rows recounts the hits: `n` never steps to, or
+    counts, a hit the view no longer shows."""
+    view = View(Index(frozen_seeds))
+    view.set_furniture(True)
+    with_furniture = view.search("Lavrov")
+    captions = [h for h in view.hits if h.unit.paragraph in _furniture_indexes(view, h.unit.source)]
+    assert captions  # the seeds name Lavrov in photo captions
+    view.current_hit = captions[0]
+    view.set_furniture(False)
+    assert len(view.hits) == with_furniture - len(captions) and view.hidden_hits == len(captions)
+    assert view.current_hit is None  # it is hidden now: `n` steps from the cursor
+    assert all(h not in view.hits for h in captions)
+    view.toggle_source(view.shown[0])
+    assert len(view.hits) + view.hidden_hits == with_furniture
+
+
+def _furniture_indexes(view: View, source: str) -> set[int]:
+    from aligner.model import FURNITURE_ROLES
+
+    return {p.index for p in view.index.alignment.paragraphs if p.source == source and p.role in FURNITURE_ROLES}
+
+
 def test_search_counts_what_the_view_hides(frozen_seeds):
     """A word found only in rows a filter hides, a hidden column or furniture is counted, so the
     reader is told it is there rather than "not found"."""

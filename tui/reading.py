@@ -276,6 +276,11 @@ class View:
         source = self.cursor.source if self.cursor.source in self.shown else (self.columns or [""])[0]
         self.cursor = Cursor(position, source, 0)
         self.clamp()
+        if self.query:  # what is shown changed: so did which hits are found and which hidden
+            current = self.current_hit
+            self.search(self.query)
+            if current in self.hits:
+                self.current_hit = current
 
     def cell(self, row: Row, source: str) -> tuple[Paragraph, ...]:
         paragraphs = row.cells.get(source, ())
