@@ -225,10 +225,22 @@ async def test_paging_down_at_the_bottom_never_scrolls_up(marked_seeds, size):
 
 
 async def test_the_pan_status_counts_all_sources_as_the_headers_number_them(marked_seeds):
-    """Source 2 hidden and the view panned to the end: 'cols 4–5 of 5', not 'of 4'."""
+    """Source 2 hidden and the view panned to the end: 'cols 4–5 of 5, 1 hidden', not 'of 4'."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = reader(app)
+        await pressed(pilot, "2", "plus", "plus", "greater_than_sign", "greater_than_sign", "greater_than_sign")
+        shown = str(screen.query_one("#status").render())
+        assert re.search(r"cols? [\d–◆ ]+ of 5, 1 hidden \(< >\)", shown), shown
+
+
+async def test_a_narrow_status_line_gives_the_pan_s_room_to_the_flag(marked_seeds):
+    """At 80 columns the flag's explanation is worth more than 'cols 4–5 of 5 (< >)', which the
+    headers' ◀n and n▶ already tell."""
     app = make_app(alignment=marked_seeds)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = reader(app)
         await pressed(pilot, "2", "greater_than_sign", "greater_than_sign", "greater_than_sign")
+        assert screen.synopsis.geometry.hidden_left  # the view is panned, onto a flagged headline
         shown = str(screen.query_one("#status").render())
-        assert re.search(r"cols? [\d–◆ ]+ of 5 \(< >\)", shown), shown
+        assert "⚑" in shown and "cols" not in shown, shown

@@ -190,16 +190,19 @@ class ReaderScreen(Screen[None]):
         else:
             parts.append(plain(f"{label}: not covered"))
         g = self.synopsis.geometry
+        columns = None
         if g is not None and (g.hidden_left or g.hidden_right):
             numbers = {sid: self.index.position[sid] + 1 for sid in view.columns}
-            parts.append(Content(_shown_columns(g, numbers, len(self.index.source_ids))))
+            columns = Content(_shown_columns(g, numbers, len(self.index.source_ids)))
+            parts.append(columns)
         if view.filter != "all":
             parts.append(Content.assemble((f"filter: {FILTER_NAMES[view.filter]}", "bold")))
+        hidden = f" +{view.hidden_hits} hidden" if view.hidden_hits else ""
         if view.hits:
             n, total = view.hit_number()
-            parts.append(plain(f"“{view.query}” {n}/{total}" if n else f"“{view.query}” {total} hits"))
+            parts.append(plain(f"“{view.query}” {n}/{total}{hidden}" if n else f"“{view.query}” {total} hits{hidden}"))
         elif view.query:
-            parts.append(plain(f"“{view.query}” not found"))
+            parts.append(plain(f"“{view.query}” not found{hidden}"))
         items = view.counterparts()
         flags = [c for c in items if c.kind == "flag"]
         shown_item = items[self.detail_choice % len(items)] if self.detail_shown and items else None
@@ -218,6 +221,10 @@ class ReaderScreen(Screen[None]):
             places = ", ".join(self._place(c.there) for c in matches[:3])
             more = f" +{len(matches) - 3}" if len(matches) > 3 else ""
             parts.append(Content.assemble((f"{MATCH_GLYPH} also in ", "bold"), plain(places + more)))
+        if columns is not None and len(parts) > 3 and self.size.width < _WIDE_STATUS:
+            # On a narrow screen the filter, search, flag and matches need the room more: the
+            # headers' ◀n and n▶ already say that columns are off screen.
+            parts.remove(columns)
         status.update(Content(" · ").join(parts), layout=False)  # one line: no layout pass
 
     # --- moving -------------------------------------------------------------------------------
@@ -452,8 +459,6 @@ class ReaderScreen(Screen[None]):
         if name not in FILTERS:
             return
         self.view.set_filter(name)  # type: ignore[arg-type]
-        if self.view.query:
-            self.view.search(self.view.query)
         self.update_all(structure=True)
 
     def action_filter_cycle(self) -> None:
@@ -475,8 +480,6 @@ class ReaderScreen(Screen[None]):
         self._after_sources()
 
     def _after_sources(self) -> None:
-        if self.view.query:
-            self.view.search(self.view.query)
         self.update_all(structure=True)
 
     def action_sources(self) -> None:
@@ -625,7 +628,7 @@ def _row_place(view: View, row: Row) -> str:
 def _shown_columns(g: Geometry, number: Mapping[str, int], total: int) -> str:
     """Which columns are on screen when not all fit, by the numbers their headers show, out of
     all the sources: `cols 1–2 of 5`, `col 2 of 5`, `cols ◆4 2–3 of 5` (the pinned reference
-    first)."""
+    first), `cols 4–5 of 5, 1 hidden` (`number` holds the shown sources)."""
     numbers = [number[sid] for sid, _, _ in g.columns]
     parts: list[str] = []
     if g.pinned is not None and g.columns and g.columns[0][0] == g.pinned:
@@ -637,4 +640,6 @@ def _shown_columns(g: Geometry, number: Mapping[str, int], total: int) -> str:
         else:
             runs.append([n])
     parts += [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
-    return f"{'col' if len(g.columns) == 1 else 'cols'} {' '.join(parts)} of {total} (< >)"
+    hidden = total - len(number)
+    out_of = f"of {total}, {hidden} hidden" if hidden else f"of {total}"
+    return f"{'col' if len(g.columns) == 1 else 'cols'} {' '.join(parts)} {out_of} (< >)"
