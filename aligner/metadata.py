@@ -80,8 +80,8 @@ def canonical_outlet(name: str) -> str | None:
 def describe(blocks: Sequence[Block], roles: Sequence[Role], front: dict[str, str]) -> Description:
     """Front matter wins; otherwise the headline, a byline or copyright line, and a dated meta line."""
     title = front.get("title") or next(
-        (fold(b.text) for b, r in zip(blocks, roles) if r == "headline"), None
-    )
+        (" ".join(b.text.split()) for b, r in zip(blocks, roles) if r == "headline"), None
+    )  # as written: only its line breaks and runs of spaces become one space
     outlet = front.get("outlet") or front.get("publisher") or front.get("source") or _outlet_in_text(blocks, roles)
     published = None
     for key in ("date", "published"):

@@ -444,3 +444,14 @@ def test_a_dateline_lead_after_an_image_placeholder_stays_story(tmp_path):
     lead = "MOSCOW \u2014 Secretary of State John Kerry said on Friday that the talks had gone well."
     roles = _paragraph_roles(tmp_path, ["Kerry Strikes Deal With Russia", "Image", lead, *STORY])
     assert roles[2] == "body"
+
+
+def test_a_title_read_from_the_headline_keeps_its_typography(tmp_path):
+    """The column header and the report show the headline as written (’ “ ” — é), not the
+    folded form the matcher compares."""
+    head = "Pompeo’s “secret” trip to North Korea — café"
+    (tmp_path / "a.txt").write_text(
+        f"{head}\n\nWASHINGTON — The secretary met Kim Jong Un over the Easter weekend, two officials said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    assert load([tmp_path / "a.txt"]).sources[0].title == head
