@@ -24,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from aligner import tuning
+from aligner.lexicons import LABEL_FILLER
 from aligner.model import Group, Paragraph, ParagraphKey, story_paragraphs
 from aligner.sentence_index import SentenceIndex
 from aligner.similarity import STOPWORDS
@@ -236,9 +237,18 @@ def _content_stems(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in WORD.findall(fold(text)):
         low = w.lower()
-        if low not in STOPWORDS and len(low) > 2 and low.replace("'", "").isalpha():
+        if len(low) > 2 and low.replace("'", "").isalpha() and not _filler(low):
             out.setdefault(stem(low), w)
     return out
+
+
+def _filler(low: str) -> bool:
+    """A word no row label should be: a stop word, a filler word, a contraction ("don't",
+    "we'll") or a stop word's "'s" ("there's", "it's"); a name's "'s" is kept ("Russia's")."""
+    if low in STOPWORDS or low in LABEL_FILLER:
+        return True
+    base, apostrophe, ending = low.partition("'")
+    return bool(apostrophe) and (ending != "s" or base in STOPWORDS or base in LABEL_FILLER or base in ("there", "let"))
 
 
 def _labeller(units: Sequence[Unit]):

@@ -198,3 +198,16 @@ IRREGULAR_PAST = frozenset(
     withdrew arose stole spent lent built felt heard told said sank sang stuck stung swept swung tore
     undertook upheld overtook overthrew forbade froze hid""".split()
 )
+
+#: Words that never name a row's sub-topic, beside the matcher's stop words (which are kept as
+#: the similarity model was fitted with them): hedges and modals, time words, reporting and
+#: other all-purpose verbs. Read off the row labels of the seeds and NewsWCL50 events 0-4.
+LABEL_FILLER = frozenset(
+    """though although might may must shall should would could even still however yet also just
+    exactly really very quite rather perhaps maybe already almost much many several another every
+    whether whose whom according told tell say says said saying asked ask know knew think thought
+    want wanted get got go going went come came make made take took let way thing things
+    something anything nothing someone anyone everyone people time times day days week weeks
+    month months year years today yesterday tomorrow last first next new recent recently ago later
+    since""".split()
+)

@@ -138,6 +138,15 @@ def test_row_labels_name_what_the_row_shares_as_written(tmp_path: Path):
     assert set(words) <= {"Kerry", "Lavrov", "agreed", "ceasefire", "plan", "Aleppo", "Geneva"}
 
 
+def test_row_labels_skip_contractions_and_filler_words(tmp_path: Path):
+    """'We don't know, though it might' is shared by both paragraphs, but names nothing: the label
+    is the sub-topic's own words."""
+    (tmp_path / "a.txt").write_text("We don't know, though it might be true, said Kerry of the Aleppo ceasefire.\n")
+    (tmp_path / "b.txt").write_text("Kerry said we don't know, though it might hold, of the Aleppo ceasefire.\n")
+    (label,) = [g.label for g in align([tmp_path]).groups]
+    assert set(label.split(" · ")) == {"Kerry", "Aleppo", "ceasefire"}
+
+
 def test_row_labels_are_words_not_escape_debris(tmp_path: Path):
     (tmp_path / "a.txt").write_text("\x1b[31mred alert\x1b[0m over the Aleppo ceasefire plan agreed in Geneva.\n")
     (tmp_path / "b.txt").write_text("\x1b[31mred alert\x1b[0m as Geneva talks agree an Aleppo ceasefire plan.\n")
