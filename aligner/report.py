@@ -102,12 +102,19 @@ def alignment_to_json_text(alignment: Alignment) -> str:
 # --- Markdown ---------------------------------------------------------------------------------
 
 # Escaped everywhere: characters that open inline or block constructs anywhere in a line
-# (CommonMark lets any ASCII punctuation be escaped with a backslash). '&' would start an entity.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-# Escaped at the start of a line only, to keep the raw report readable: a list bullet '-', a
-# setext underline '=', an ordered-list number "2016." (with up to three spaces before them).
-_LINE_START_MARK = re.compile(r"^([ \t]*)([-=])", re.MULTILINE)
-_LINE_START_NUMBER = re.compile(r"^([ \t]*\d{1,9})\.", re.MULTILINE)
+# (CommonMark lets any ASCII punctuation be escaped with a backslash). '&' would start an entity,
+# '|' a table cell, '~' a strikethrough, '#' a heading's closing marks. Parentheses and '!' are
+# left as written: with '[' escaped they can open neither a link nor an image. So is '_' between
+# two letters or digits ("3_L", "snake_case"), which CommonMark never reads as emphasis.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*{}\[\]<>#|~&])|(?<![^\W_])_|_(?![^\W_])")
+# Escaped at the start of a line only, to keep the raw report readable: a list bullet '-' or '+',
+# a setext underline '=', an ordered-list number "2016." or "2016)" (with spaces before them).
+_LINE_START_MARK = re.compile(r"^([ \t]*)([-=+])", re.MULTILINE)
+_LINE_START_NUMBER = re.compile(r"^([ \t]*\d{1,9})([.)])", re.MULTILINE)
+
+
+def _escape_special(match: re.Match[str]) -> str:
+    return "\\" + (match.group(1) or "_")
 
 
 def md_escape(text: str, *, inline: bool = False) -> str:
@@ -120,9 +127,9 @@ def md_escape(text: str, *, inline: bool = False) -> str:
     begin with four spaces (paragraph text never does: ingest strips it)."""
     from aligner.text import visible
 
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    escaped = _MARKDOWN_SPECIAL.sub(_escape_special, visible(text))
     escaped = _LINE_START_MARK.sub(r"\1\\\2", escaped)
-    escaped = _LINE_START_NUMBER.sub(r"\1\\.", escaped)
+    escaped = _LINE_START_NUMBER.sub(r"\1\\\2", escaped)
     if "\n" not in escaped:
         return escaped
     lines = escaped.split("\n")
@@ -161,7 +168,10 @@ def alignment_to_markdown(alignment: Alignment) -> str:
 
     out: list[str] = []
     title = alignment.title
-    out.append(f"# Synoptic: {md_escape(title, inline=True)}" if title else "# Synoptic alignment")
+    if len(alignment.stories) > 1:  # one story's headline would misname the others
+        out.append(f"# Synoptic: {len(alignment.stories)} stories")
+    else:
+        out.append(f"# Synoptic: {md_escape(title, inline=True)}" if title else "# Synoptic alignment")
     out.append("")
     out.append(
         f"{count(len(alignment.sources), 'source')}, {count(len(alignment.groups), 'row')}, "

@@ -363,7 +363,7 @@ def test_markdown_report_escapes_article_text(case_folder, capsysbinary):
     assert status == 0
     assert "\\[bold\\]Kerry\\[/\\] meets \\[@click=app.quit\\]Lavrov\\[/\\] in \\[b Moscow" in text
     assert "\u241b\\[31min Moscow\u241b\\[0m" in text  # ESC shown as the control picture
-    assert "\\<b\\>not html\\</b\\>" in text and "\\!\\[not\\]\\(an image\\)" in text
+    assert "\\<b\\>not html\\</b\\>" in text and "!\\[not\\](an image)" in text  # "[" escaped: no image
     assert "\u4e2d\u6587\u65b0\u95fb" in text and "\U0001f600" in text
 
 
