@@ -791,7 +791,9 @@ async def test_two_stories_are_announced_and_listed(two_stories):
     app = make_app(alignment=two_stories)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = reader(app)
-        assert "2 stories (s)" in str(screen.query_one("#title").render())
+        title = str(screen.query_one("#title").render())
+        assert "2 stories (s)" in title
+        assert two_stories.title not in title  # the first story's headline names neither story
         await pressed(pilot, "s")
         listed = " ".join(str(o.prompt) for o in app.screen.query_one("#sources-list")._options)
         assert listed.count("story 2") == 2 and listed.count("story 1") == 5

@@ -132,7 +132,7 @@ class ReaderScreen(Screen[None]):
         skipped = sum(1 for p in a.problems if p.skipped)
         if skipped:
             parts.append(Content.assemble((f"⚠ {count(skipped, 'input')} not opened (s: list)", "bold")))
-        if title:
+        if title and len(a.stories) <= 1:  # one story's headline would misname the others
             parts.append(plain(title, "italic"))
         return Content(" │ ").join(parts)
 
