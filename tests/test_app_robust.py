@@ -207,6 +207,9 @@ async def test_nothing_readable(tmp_path):
             await pilot.press(key)
             await pilot.pause()
             await pilot.press("escape")
+        text = "\n".join(screen_lines(app))
+        assert "Nothing to read · q quits" in text and "No rows" not in text
+        assert "Detail" not in text  # no footer of keys that need an article
         await pilot.press("q")
     assert app.return_code == 1  # as `synoptic --format json` exits with nothing readable
 

@@ -84,6 +84,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         if not self.index.sources:
             self.query_one("#body").display = False
+            self.query_one("#keybar").display = False  # its keys need an article
+            self.update_status()
             return
         self.update_all()
         self.call_after_refresh(self.update_status)  # once the columns are laid out (pan state)
@@ -178,6 +180,9 @@ class ReaderScreen(Screen[None]):
         view = self.view
         status = self.query_one("#status", Static)
         row = view.row
+        if not self.index.sources:
+            status.update(Content("Nothing to read · q quits · ? help"), layout=False)
+            return
         if row is None:
             status.update(Content(f"No rows: filter {FILTER_NAMES[view.filter]} · = shows all rows"), layout=False)
             return
