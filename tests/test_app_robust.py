@@ -415,3 +415,17 @@ async def test_a_pasted_control_character_in_the_search_bar_is_shown_as_its_mark
         assert "\u202e" not in bar.value and "\x1b" not in bar.value and bar.value.startswith("abc\ufffdXYZ")
         out = terminal_output(app)
         assert "\u202e" not in out and "\x1b[2J" not in out
+
+
+async def test_a_column_name_too_long_for_its_header_ends_in_an_ellipsis(marked_seeds):
+    """Names that share their first cells ("a very long file name that goes on ... 2018-04-17")
+    must not look whole when they are cut."""
+    from dataclasses import replace
+
+    long = "a very long file name that goes on and on and on and on 2018-04-17"
+    sources = (replace(marked_seeds.sources[0], label=long), *marked_seeds.sources[1:])
+    app = make_app(alignment=replace(marked_seeds, sources=sources))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = screen_lines(app)[1]
+        assert "1 a very long file" in header and "…" in header.split("│")[0], header

@@ -712,8 +712,11 @@ class ColumnHeaders(Widget):
                 tag = f"{number} " if number <= 9 else ""
                 pin = "◆ " if sid == view.pinned else ""
                 label = plain(f" {pin}{tag}{source.label}")
+                short = f"{index.coverage[sid]}/{index.group_count}"
+                if label.cell_length > w:  # cut with an ellipsis: the name goes on
+                    label = label.truncate(w, ellipsis=True)
                 room = w - label.cell_length - 1
-                for covers in (f"{index.coverage[sid]}/{index.group_count} rows", f"{index.coverage[sid]}/{index.group_count}"):
+                for covers in (f"{short} rows", short):
                     if room >= len(covers) + 1:
                         label = label + Content(covers.rjust(room) + " ")
                         break
