@@ -122,13 +122,15 @@ def test_search_finds_typeset_quotes_dashes_and_spaces_as_typed(frozen_seeds):
 
 
 def test_next_hit_when_every_hit_is_hidden_is_none(frozen_seeds):
-    """Search a word only one source uses, then hide that source: `n` finds nothing, it does
-    not fail."""
+    """Search a word only one source uses, then hide that source: the hits are counted as
+    hidden, and `n` finds nothing, it does not fail."""
     view = View(Index(frozen_seeds))
-    assert view.search("Tabler")  # Andrew J. Tabler is quoted by one outlet only
+    found = view.search("Tabler")  # Andrew J. Tabler is quoted by one outlet only
+    assert found
     (holder,) = {h.unit.source for h in view.hits}
     assert view.toggle_source(holder)
-    assert view.hits and view.next_hit() is None and view.next_hit(False) is None
+    assert not view.hits and view.hidden_hits == found
+    assert view.next_hit() is None and view.next_hit(False) is None
 
 
 def test_sentence_moves_continue_down_the_column(frozen_seeds):
