@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.cells import cell_len
@@ -392,3 +392,46 @@ def test_cut_gives_each_wrapped_line_its_characters_with_their_styles(text, widt
     for (s, e), pieces in zip(lines, _cut(segments, lines), strict=True):
         assert "".join(p.text for p in pieces) == text[s:e]
         assert [p.style for p in pieces for _ in p.text] == style_at[s:e]
+
+
+#: Pieces of credit, copyright and date lines, in and out of case, for the guarded role patterns.
+CREDIT_BITS = [
+    "Photo", "PHOTO", "photograph", "Image", "picture", "by", "BY", "credit", "courtesy of", "/", "|", "AP",
+    "Reuters", "REUTERS/Denis Balibouse", "AFP Photo", "Getty Images", "All Rights Reserved", "all rights reserved",
+    "contributed reporting", "Contributed to this report", "Updated", "PUBLISHED", "posted", "Last modified",
+    "first published", "July 15, 2016", "12:30 p.m.", "Staff Photo", "(", ")", ",", ".", "\u212a", "\u017f",
+]
+
+
+#: Lines each guarded pattern is written for, and near misses.
+CREDIT_LINES = [
+    "Photograph by Jane Doe", "PHOTO CREDIT: Jane Doe", "A man walks by. Picture courtesy of the family",
+    "Kerry in Moscow, image by Jane Doe", "Doug Mills/The New York Times", "Saul Loeb | AFP via Getty Images",
+    "REUTERS/Denis Balibouse", "Kerry and Lavrov (AP Photo/Pavel Golovkin)", "Staff Photo by Jane Doe",
+    "Copyright 2016 The Associated Press. All rights reserved.", "Jane Doe contributed reporting from Moscow.",
+    "Jane Doe contributed to this report", "Updated 12:30 p.m. ET", "Published July 15, 2016",
+    "Last modified on Fri 15 Jul 2016 10.30 BST", "First published on Thu 14 Jul 2016",
+    "Posted Thursday", "Published reports in Moscow said the talks had stalled on Thursday.",
+    "An image by Maxar showed the site", "photographs by the agency", "Kerry contributed reporting",
+]
+
+
+@PROFILE
+@given(st.lists(st.one_of(st.sampled_from(CREDIT_BITS), word), min_size=1, max_size=12).map(" ".join))
+@example(text="Photograph by Jane Doe")
+def test_guarded_role_patterns_find_what_their_patterns_find(text):
+    """A guard only skips texts its pattern cannot match: the role rules read every line alike."""
+    _assert_guards_agree(text)
+
+
+def _assert_guards_agree(text: str) -> None:
+    from aligner.lexicons import CAPTION_PATTERNS, META_PATTERNS, Guarded
+
+    for p in (*META_PATTERNS, *CAPTION_PATTERNS):
+        if isinstance(p, Guarded):
+            assert bool(p.search(text)) == bool(p.pattern.search(text)), (p.pattern.pattern, text)
+
+
+@pytest.mark.parametrize("text", CREDIT_LINES)
+def test_guarded_role_patterns_on_the_lines_they_are_for(text):
+    _assert_guards_agree(text)
