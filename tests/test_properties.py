@@ -435,3 +435,15 @@ def _assert_guards_agree(text: str) -> None:
 @pytest.mark.parametrize("text", CREDIT_LINES)
 def test_guarded_role_patterns_on_the_lines_they_are_for(text):
     _assert_guards_agree(text)
+
+
+@PROFILE
+@given(st.one_of(paragraph, st.text(), st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2009\u3000\u2028`\u2019\u201c\u2026\u200bab")))
+def test_fold_is_the_table_then_one_space_per_run(text):
+    """`fold`'s quick path gives what translating through the table and collapsing every run of
+    white space gives."""
+    import re
+
+    from aligner.text import _FOLD, _fold
+
+    assert _fold(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
