@@ -19,6 +19,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -232,14 +233,29 @@ def _members(units: Sequence[Unit]) -> tuple[ParagraphKey, ...]:
     return tuple(sorted(keys))
 
 
-def _content_stems(text: str) -> dict[str, str]:
-    """Content-word stems of a text, each with its first surface form as written."""
+def _content_stems(unit: Unit) -> dict[str, str]:
+    """Content-word stems of a unit's text, each with its first surface form as written."""
     out: dict[str, str] = {}
-    for w in WORD.findall(fold(text)):
-        low = w.lower()
-        if len(low) > 2 and low.replace("'", "").isalpha() and not _filler(low):
-            out.setdefault(stem(low), w)
+    for p in unit.paragraphs:
+        for s, w in _label_words(p.text):
+            out.setdefault(s, w)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _label_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(stem, word as written) of each word of a paragraph a label may show, in order."""
+    return tuple((s, w) for w in WORD.findall(fold(text)) if (s := _label_stem(w)) is not None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_stem(word: str) -> str | None:
+    """The stem a label may show the word by, or None (a function of the word alone: cached,
+    since a story repeats its words in every paragraph)."""
+    low = word.lower()
+    if len(low) > 2 and low.replace("'", "").isalpha() and not _filler(low):
+        return stem(low)
+    return None
 
 
 def _filler(low: str) -> bool:
@@ -256,7 +272,7 @@ def _labeller(units: Sequence[Unit]):
     the rest of the cluster ("Amman · command · headquarters"). The row is given as positions
     in `units`."""
     df: Counter[str] = Counter()
-    stems_of = [_content_stems(u.text) for u in units]
+    stems_of = [_content_stems(u) for u in units]
     for stems in stems_of:
         df.update(stems.keys())
     total = len(units)
