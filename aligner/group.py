@@ -41,10 +41,6 @@ class Unit:
     paragraphs: tuple[Paragraph, ...]
     position: float  # relative position of the paragraph in its article's story, 0..1
 
-    @property
-    def text(self) -> str:
-        return " ".join(p.text for p in self.paragraphs)
-
 
 def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
     """Story paragraphs in article order; a lead-in joins the paragraph it introduces."""
