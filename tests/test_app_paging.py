@@ -244,3 +244,25 @@ async def test_a_narrow_status_line_gives_the_pan_s_room_to_the_flag(marked_seed
         assert screen.synopsis.geometry.hidden_left  # the view is panned, onto a flagged headline
         shown = str(screen.query_one("#status").render())
         assert "⚑" in shown and "cols" not in shown, shown
+
+
+async def test_a_row_taller_than_the_view_keeps_its_rule_on_the_top_line(marked_seeds):
+    """At 80x24 a row fills the view; scrolled into it, the top line is its rule (number and
+    label), and the cursor's sentence is never drawn under that line."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        synopsis = screen.synopsis
+        height = synopsis.scrollable_content_region.height
+        sticky_seen = False
+        for _ in range(60):
+            await pressed(pilot, "w")
+            y = round(synopsis.scroll_y)
+            first, last = synopsis.cursor_lines()
+            if synopsis.sticky_rule(y):
+                sticky_seen = True
+                row = screen.view.rows[synopsis.row_at_line(y)]
+                assert f"─ {row.label}" in synopsis.render_line(0).text
+                if last - first < height - 1:  # a sentence that fits below the rule
+                    assert y + 1 <= first and last < y + height, (y, first, last)
+        assert sticky_seen

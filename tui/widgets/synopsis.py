@@ -383,17 +383,22 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         row_top = self._row_starts[self.view.cursor.row]
         y = self.scroll_y
+        # Below a sticky rule (sticky_rule), a row is in view from the second line.
+        above = first < y + (y > row_top)
         if center:
-            y = max(row_top, last - height + 1) if last - row_top < height else first
-            y = max(0, y - max((height - (last - y + 1)) // 3, 0)) if last - row_top < height else y
-        elif first < y or last >= y + height:
+            if last - row_top < height:
+                y = max(row_top, last - height + 1)
+                y = max(0, y - max((height - (last - y + 1)) // 3, 0))
+            else:
+                y = max(first - 1, row_top)
+        elif above or last >= y + height:
             if last - row_top < height:
                 # the sentence and the top of its row fit: show the row's rule too
                 y = row_top if row_top < y else last - height + 1
             else:
-                # its end at the bottom when it fits; its start at the top when it is taller
-                # than the screen (as with the detail panel open), or when it is above
-                y = first if first < y or last - first >= height else last - height + 1
+                # its end at the bottom when it fits; its start under the row's rule when it is
+                # taller than the screen (as with the detail panel open), or when it is above
+                y = max(first - 1, row_top) if above or last - first >= height - 1 else last - height + 1
         self.scroll_to(y=y, animate=False)
 
     def show_cursor_row(self) -> None:
@@ -474,6 +479,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         bottom = top + height
         if rows is None:
             rows = range(self.row_at_line(top), bisect_left(self._row_starts, bottom))
+        top += self.sticky_rule(top)  # the top line shows the rule of a row begun above
         sentences = [
             (Cursor(position, sid, unit), first, last)
             for sid in self._columns_near(home)
@@ -592,6 +598,14 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
                 lines.append([Segment(f"{FLAG_GLYPH}{flags}"[:width].ljust(width), flag_style)])
         return lines
 
+    def sticky_rule(self, top: int) -> bool:
+        """Whether, with the view scrolled to `top`, its top line shows the rule of a row that
+        begins above the view (over that row's line there): the reader always sees which row
+        the text below belongs to, however tall the row."""
+        if not self._row_starts or top >= self._row_starts[-1] + self._row_heights[-1]:
+            return False
+        return top > self._row_starts[self.row_at_line(top)]
+
     def render_line(self, y: int) -> Strip:
         if self._stale or not self._component_styles:
             return Strip.blank(self.content_width)
@@ -610,6 +624,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         position = self.row_at_line(line)
         strips = self._row_strips(position)
         offset = line - self._row_starts[position]
+        if y == 0 and offset > 0:
+            return strips[0]  # sticky_rule: the row's rule stays on the top line
         if offset >= len(strips):
             return Strip.blank(width, base.rich_style)
         return strips[offset]
@@ -632,7 +648,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         unit = 0
         if width is not None:
             render = self._cell(row, sid, width)
-            within = line - self._row_starts[position] - 1
+            # a click on a sticky rule is a click on the rule: the cell's first sentence
+            within = -1 if offset.y == 0 and self.sticky_rule(line) else line - self._row_starts[position] - 1
             for i, (first, last) in enumerate(render.unit_lines):
                 if first <= within:
                     unit = i
