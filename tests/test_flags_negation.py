@@ -21,9 +21,16 @@ FLAG = [
      "Officials said the talks would not continue next week in Geneva."),
     ("The mayor, John Smith, said rescue work would not continue for as long as it takes.",
      "The mayor, John Smith, said rescue work would continue for as long as it takes."),
+    # a contrast whose verb the other sentence shares
+    ("The two Koreas signed an armistice and not a peace treaty in 1953.",
+     "The two Koreas signed a peace treaty in 1953."),
 ]
 
 KEEP = [
+    # "not a peace treaty" contrasts with what the war ended with; the other sentence says who
+    # favours a treaty
+    ("Beijing, a party to the 1953 armistice, has long wanted a peace treaty.",
+     "American troops stay in the South after the war that ended with an armistice and not a peace treaty."),
     # both negated
     ("We do not always agree on the solutions.", "We don't always agree on the solutions."),
     # "not only" does not negate

@@ -118,6 +118,8 @@ def _negated(pair: Pair) -> list[Finding]:
             continue
         if any(i in y_negated for i in in_clause) or any(y.in_quote(i) for i in in_clause):
             continue
+        if not _contrast_shared(x, cue, scope, y_stems, y_first, y_last):
+            continue  # "ended with an armistice and not a peace treaty" / "favored a peace treaty"
         if _conditional(y, y_first, min(in_clause)):
             continue
         if _reported(y, y_first) and not _reported(x, x.clause(cue)[0]):
@@ -148,6 +150,25 @@ def _negated(pair: Pair) -> list[Finding]:
         )
         break
     return found
+
+
+_CONTRAST = frozenset({"and", "but", "or", ","})
+_DETERMINERS = frozenset({"a", "an", "the", "any", "this", "that", "these", "those"})
+
+
+def _contrast_shared(
+    x: Analysis, cue: int, scope: dict[str, list[int]], y_stems: dict[str, list[int]], y_first: int, y_last: int
+) -> bool:
+    """Whether, when the cue contrasts one noun phrase with another ("ended with an armistice and
+    not a peace treaty"), the other sentence's clause shares what is said of them: the negated
+    phrase alone is no claim, the verb before the contrast makes it one. True for any other
+    negation."""
+    if cue < 1 or cue + 1 >= len(x.tokens):
+        return True
+    if x.tokens[cue - 1].low not in _CONTRAST or x.tokens[cue + 1].low not in _DETERMINERS:
+        return True
+    said = [s for s in _content(x, x.clause(cue)[0], cue - 1) if s not in scope]
+    return not said or any(y_first <= i < y_last for s in said for i in y_stems.get(s, ()))
 
 
 def claim_keys(a: Analysis) -> set[tuple[str, str]]:
