@@ -429,3 +429,13 @@ async def test_a_column_name_too_long_for_its_header_ends_in_an_ellipsis(marked_
         await pilot.pause()
         header = screen_lines(app)[1]
         assert "1 a very long file" in header and "…" in header.split("│")[0], header
+
+
+async def test_columns_panned_out_on_the_right_are_counted_at_the_right_edge(marked_seeds):
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        geometry = app.screen.synopsis.geometry
+        assert geometry.hidden_right
+        header = screen_lines(app)[2]
+        assert header.rstrip().endswith(f"{geometry.hidden_right}▶") and "▶" not in header[:10], header

@@ -714,8 +714,6 @@ class ColumnHeaders(Widget):
             if y == 0:
                 text = "◀" + str(g.hidden_left) if g.hidden_left else ""
                 segments.extend(text_strip(Content(text), g.gutter, part("pan")))
-            elif y == 1 and g.hidden_right:
-                segments.extend(text_strip(Content(f"{g.hidden_right}▶"), g.gutter, part("pan")))
             else:
                 segments.append(Segment(" " * g.gutter, base.rich_style))
         compact = self.size.height < 3
@@ -749,4 +747,12 @@ class ColumnHeaders(Widget):
                     segments.extend(text_strip(plain(" " + " · ".join(meta)).truncate(w, ellipsis=True), w, part("meta")))
                 else:
                     segments.extend(text_strip(plain(" " + title).truncate(w, ellipsis=True), w, part("title")))
-        return Strip(segments).adjust_cell_length(width, base.rich_style)
+        strip = Strip(segments).adjust_cell_length(width, base.rich_style)
+        if y == 1 and g.hidden_right:
+            # "2▶" at the right edge, where the columns it counts are (over the end of the last
+            # shown column's outlet and date)
+            marker = Content(f" {g.hidden_right}▶")
+            if marker.cell_length < width:
+                cut = width - marker.cell_length
+                strip = Strip.join([strip.crop(0, cut), text_strip(marker, marker.cell_length, part("pan"))])
+        return strip
