@@ -258,3 +258,27 @@ def test_search_counts_what_the_view_hides(frozen_seeds):
     view.shown = view.shown[:1]
     view.refilter()
     assert view.search("Kerry") + view.hidden_hits == total
+
+
+def test_revealing_a_caption_recounts_the_hits(frozen_seeds):
+    """Going to a caption (from the article list) shows the furniture: its hits are then shown."""
+    view = View(Index(frozen_seeds))
+    view.search("Lavrov")
+    hidden = view.hidden_hits
+    assert hidden
+    caption = next(
+        u for units in view.index.units.values() for u in units
+        if u.paragraph in _furniture_indexes(view, u.source) and "Lavrov" in view.index.alignment.paragraph(u.key).text
+    )
+    assert view.go_to_unit(caption)
+    assert view.furniture and view.hidden_hits < hidden
+
+
+def test_a_hit_kept_through_a_refilter_keeps_its_number(frozen_seeds):
+    view = View(Index(frozen_seeds))
+    view.search("Kerry")
+    hit = view.next_hit()
+    keep = next(s for s in view.shown if s != hit.unit.source)
+    other = next(s for s in view.shown if s not in (keep, hit.unit.source))
+    view.toggle_source(other)
+    assert view.current_hit == hit and view.hit_number()[0] > 0

@@ -406,6 +406,8 @@ class View:
                 if not reveal:
                     return False
                 self.furniture = True
+                self._order_cache.clear()
+                self.refilter()  # the top row may only now have something to show; hits recounted
         position = self.row_index(row_key)
         if position is None:
             if not reveal:
@@ -583,10 +585,7 @@ class View:
     def next_hit(self, forward: bool = True) -> Hit | None:
         if not self.hits:
             return None
-        if "hits" not in self._order_cache:
-            keyed = [(self.order_key(h.unit, h.start), h.unit, h) for h in self.hits]
-            self._order_cache["hits"] = sorted((t for t in keyed if t[0] is not None), key=lambda t: t[0])
-        ordered = self._order_cache["hits"]
+        ordered = self._ordered_hits()
         unit = self.unit
         here = None
         # when the cursor sits on a hit's sentence, step from the hit after (before) it
@@ -600,11 +599,19 @@ class View:
         self.current_hit = hit
         return hit
 
+    def _ordered_hits(self) -> list:
+        """The shown hits in reading order, as (order key, unit, hit); kept until the view or
+        the reading order changes."""
+        if "hits" not in self._order_cache:
+            keyed = [(self.order_key(h.unit, h.start), h.unit, h) for h in self.hits]
+            self._order_cache["hits"] = sorted((t for t in keyed if t[0] is not None), key=lambda t: t[0])
+        return self._order_cache["hits"]
+
     def hit_number(self) -> tuple[int, int]:
         """(1-based number of the current hit, number of hits)."""
-        ordered = self._order_cache.get("hits")
-        if not self.hits or self.current_hit is None or not ordered:
+        if not self.hits or self.current_hit is None:
             return (0, len(self.hits))
+        ordered = self._ordered_hits()
         for i, t in enumerate(ordered):
             if t[2] == self.current_hit:
                 return (i + 1, len(self.hits))
