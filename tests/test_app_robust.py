@@ -390,18 +390,41 @@ async def test_cli_theme_reaches_the_app(monkeypatch, seeds_dir):
 
 
 def test_cli_without_a_terminal_says_so_and_suggests_a_report(tmp_path):
-    """`synoptic seeds/ > out.txt` must not write the app's escape codes to the file and hang."""
+    """`synoptic seeds/ 2> log` (Textual draws on standard error) must not write the app's
+    escape codes to the file and wait for keys."""
     import subprocess
     import sys
 
-    out = tmp_path / "out.txt"
-    with out.open("wb") as stdout:
-        done = subprocess.run([sys.executable, "-m", "tui.cli"], stdin=subprocess.DEVNULL, stdout=stdout,
-                              stderr=subprocess.PIPE, timeout=60, cwd=Path(__file__).resolve().parents[1])
-    assert done.returncode == 2
-    err = done.stderr.decode()
+    log = tmp_path / "log.txt"
+    with log.open("wb") as stderr:
+        done = subprocess.run([sys.executable, "-m", "tui.cli"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=stderr, timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 2 and done.stdout == b""
+    err = log.read_text()
     assert err.count("\n") == 1 and "needs a terminal" in err and "--format" in err
-    assert out.read_bytes() == b""
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("stdin,stdout,stderr,ok", [
+    (True, True, True, True),
+    (True, False, True, True),  # `synoptic seeds/ > out.txt` in a terminal: the app draws on stderr
+    (True, True, False, False),  # `synoptic seeds/ 2> log`
+    (False, True, True, False),  # no keyboard (`ssh host synoptic` without -t, `< /dev/null`)
+])
+def test_the_app_needs_a_terminal_on_stdin_and_stderr(monkeypatch, stdin, stdout, stderr, ok):
+    from tui.cli import has_terminal
+
+    monkeypatch.setattr("sys.stdin", _Stream(stdin))
+    monkeypatch.setattr("sys.stdout", _Stream(stdout))
+    monkeypatch.setattr("sys.__stderr__", _Stream(stderr))
+    assert has_terminal() is ok
 
 
 async def test_a_pasted_control_character_in_the_search_bar_is_shown_as_its_mark(marked_seeds):

@@ -206,9 +206,9 @@ def _app(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Names
         if args.theme not in BUILTIN_THEMES:
             parser.error(f"unknown theme {args.theme!r} (try: {', '.join(sorted(BUILTIN_THEMES))})")
     if not has_terminal():
-        # Without one (`synoptic seeds/ > out.txt`, `ssh host synoptic` without -t) the app
-        # would write its escape codes into a file or pipe and wait for keys that never come.
-        parser.error("the app needs a terminal on standard input and output; "
+        # Without one (`synoptic seeds/ 2> log`, `ssh host synoptic` without -t) the app would
+        # write its escape codes into a file or pipe and wait for keys that never come.
+        parser.error("the app needs a terminal on standard input and standard error; "
                      "for a report, use --format json or --format markdown")
     from tui.app import run_app
 
@@ -216,9 +216,11 @@ def _app(parser: argparse.ArgumentParser, paths: list[str], args: argparse.Names
 
 
 def has_terminal() -> bool:
-    """Whether standard input and output are both a terminal the app can draw on and read."""
+    """Whether the app has a terminal to read keys from (standard input) and to draw on:
+    Textual's driver draws on the process's standard error (`sys.__stderr__`), so standard
+    output may be redirected (it stays empty)."""
     try:
-        return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+        return bool(sys.stdin and sys.__stderr__ and sys.stdin.isatty() and sys.__stderr__.isatty())
     except (OSError, ValueError):  # a closed stream
         return False
 
