@@ -266,3 +266,20 @@ async def test_a_row_taller_than_the_view_keeps_its_rule_on_the_top_line(marked_
                 if last - first < height - 1:  # a sentence that fits below the rule
                     assert y + 1 <= first and last < y + height, (y, first, last)
         assert sticky_seen
+
+
+async def test_a_view_too_short_for_a_rule_and_text_shows_the_text(marked_seeds):
+    """With the detail panel open on a small terminal the columns get a line or two: a sticky
+    rule would be all there is to see, so there is none, and the cursor's sentence shows."""
+    app = make_app(alignment=marked_seeds)
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = reader(app)
+        synopsis = screen.synopsis
+        await pressed(pilot, "d")
+        for _ in range(6):
+            await pressed(pilot, "w")
+            height = synopsis.scrollable_content_region.height
+            y = round(synopsis.scroll_y)
+            first, last = synopsis.cursor_lines()
+            assert height < 3 and not synopsis.sticky_rule(y)
+            assert first < y + height and last >= y, (y, height, first, last)

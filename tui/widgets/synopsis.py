@@ -384,13 +384,15 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         row_top = self._row_starts[self.view.cursor.row]
         y = self.scroll_y
         # Below a sticky rule (sticky_rule), a row is in view from the second line.
-        above = first < y + (y > row_top)
+        sticky = height >= _STICKY_MIN_HEIGHT
+        above = first < y + (sticky and y > row_top)
+        below_rule = first - 1 if sticky else first
         if center:
             if last - row_top < height:
                 y = max(row_top, last - height + 1)
                 y = max(0, y - max((height - (last - y + 1)) // 3, 0))
             else:
-                y = max(first - 1, row_top)
+                y = max(below_rule, row_top)
         elif above or last >= y + height:
             if last - row_top < height:
                 # the sentence and the top of its row fit: show the row's rule too
@@ -398,7 +400,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
             else:
                 # its end at the bottom when it fits; its start under the row's rule when it is
                 # taller than the screen (as with the detail panel open), or when it is above
-                y = max(first - 1, row_top) if above or last - first >= height - 1 else last - height + 1
+                y = max(below_rule, row_top) if above or last - first >= height - sticky else last - height + 1
         self.scroll_to(y=y, animate=False)
 
     def show_cursor_row(self) -> None:
@@ -437,7 +439,10 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         home = self._paging_column()
         height = max(self.scrollable_content_region.height, 1)
         y = round(self.scroll_y)
-        target = min(max(y + direction * max(height - 1, 1), 0), self.max_scroll_y)
+        # a page keeps the last line of the one before in view: under a sticky rule, which covers
+        # the top line, that takes one line more
+        step = height - 2 if height >= _STICKY_MIN_HEIGHT and self.sticky_rule(y + direction * (height - 2)) else height - 1
+        target = min(max(y + direction * max(step, 1), 0), self.max_scroll_y)
         if target == y:
             self._page_at_end(direction, y, height, home)
         else:
@@ -602,6 +607,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         """Whether, with the view scrolled to `top`, its top line shows the rule of a row that
         begins above the view (over that row's line there): the reader always sees which row
         the text below belongs to, however tall the row."""
+        if self.scrollable_content_region.height < _STICKY_MIN_HEIGHT:
+            return False  # the rule would be all there is to see
         if not self._row_starts or top >= self._row_starts[-1] + self._row_heights[-1]:
             return False
         return top > self._row_starts[self.row_at_line(top)]
@@ -624,7 +631,7 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         position = self.row_at_line(line)
         strips = self._row_strips(position)
         offset = line - self._row_starts[position]
-        if y == 0 and offset > 0:
+        if y == 0 and offset > 0 and self.scrollable_content_region.height >= _STICKY_MIN_HEIGHT:
             return strips[0]  # sticky_rule: the row's rule stays on the top line
         if offset >= len(strips):
             return Strip.blank(width, base.rich_style)
@@ -658,6 +665,10 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         view.cursor = Cursor(position, sid, unit)
         view.clamp()
         self.post_message(self.CursorMoved())
+
+
+#: The fewest lines of view that take a sticky row rule: the rule and two lines of text.
+_STICKY_MIN_HEIGHT = 3
 
 
 class ColumnHeaders(Widget):
