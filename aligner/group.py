@@ -260,7 +260,7 @@ def _filler(low: str) -> bool:
     if low in STOPWORDS or low in LABEL_FILLER:
         return True
     base, apostrophe, ending = low.partition("'")
-    return bool(apostrophe) and (ending != "s" or base in STOPWORDS or base in LABEL_FILLER or base in ("there", "let"))
+    return bool(apostrophe) and (ending != "s" or base in STOPWORDS or base in LABEL_FILLER)
 
 
 def _labeller(units: Sequence[Unit]):

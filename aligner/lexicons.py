@@ -100,13 +100,15 @@ BOILERPLATE_LINES = re.compile(
     r"all rights reserved\.?|loading(?:\.\.\.)?|watch(?: live)?|live updates)$"
 )
 
+
 class Guarded:
     """A pattern behind a quick test: `search` runs the regular expression only when the text
     holds one of `needs` (after `str.lower` when `lower`; or `starts` at its beginning), a test
     the pattern cannot match without. Most lines are long story paragraphs that an unanchored
     credit pattern would scan to the end for nothing: on the seeds the role rules took 13.0 ms
-    without the guards and 9.5 ms with them (medians of 30 runs in turns). The test is made on ASCII text only, where `lower` is exactly what IGNORECASE matches
-    (in other text, the Kelvin sign matches "k"): other text goes straight to the pattern."""
+    without the guards and 9.5 ms with them (medians of 30 runs in turns). The test is made on
+    ASCII text only, where `lower` is exactly what IGNORECASE matches (in other text, the Kelvin
+    sign matches "k"): other text goes straight to the pattern."""
 
     __slots__ = ("pattern", "needs", "lower", "starts")
 

@@ -631,8 +631,8 @@ class SynopsisView(ScrollView, can_focus=True, inherit_bindings=False):
         position = self.row_at_line(line)
         strips = self._row_strips(position)
         offset = line - self._row_starts[position]
-        if y == 0 and offset > 0 and self.scrollable_content_region.height >= _STICKY_MIN_HEIGHT:
-            return strips[0]  # sticky_rule: the row's rule stays on the top line
+        if y == 0 and offset > 0 and self.sticky_rule(line):
+            return strips[0]  # the row's rule stays on the top line
         if offset >= len(strips):
             return Strip.blank(width, base.rich_style)
         return strips[offset]
